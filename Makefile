@@ -1,0 +1,32 @@
+# The README's commands. Each target sets up .venv/ first, from requirements.lock.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+
+.PHONY: install serve site check test bench clean
+
+$(READY): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	touch $@
+
+install: $(READY)
+
+serve: $(READY)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(READY)
+	$(BIN)/mkdocs build --strict
+
+check: $(READY)
+	$(BIN)/vinhdanh check
+
+test: $(READY)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(READY)
+	$(BIN)/python scripts/bench_build.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

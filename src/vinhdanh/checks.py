@@ -1,0 +1,90 @@
+"""Rules over the whole catalogue: references, subjects, the unit tree."""
+
+from __future__ import annotations
+
+from .load import Loaded, Reference
+from .model import Catalogue, Exemplar
+from .problems import CatalogueError, Problem, did_you_mean
+from .text import format_date
+
+_KIND_NAMES = {"unit": "units.yml", "title": "titles.yml", "movement": "movements.yml", "person": "people/"}
+
+
+def check(loaded: Loaded) -> list[Problem]:
+    """Return every problem: those met while reading, then the cross-record ones."""
+    cat = loaded.catalogue
+    problems = list(loaded.problems)
+    problems += [p for ref in loaded.references
+                 if not (ref.kind == "person" and ref.id in loaded.person_files)
+                 and (p := _check_reference(cat, ref))]
+    problems += _unit_cycles(cat)
+    problems += _dissolved_units_in_use(cat)
+    problems += _movement_dates(cat)
+    return sorted(problems, key=lambda p: (p.path, p.line, p.field))
+
+
+def checked_catalogue(loaded: Loaded) -> tuple[Catalogue, list[Problem]]:
+    """Return the catalogue and its warnings, or raise CatalogueError listing every problem."""
+    problems = check(loaded)
+    if any(not p.warning for p in problems):
+        raise CatalogueError(problems)
+    return loaded.catalogue, problems
+
+
+def _check_reference(cat: Catalogue, ref: Reference) -> Problem | None:
+    table: dict[str, object] = {
+        "unit": cat.units, "title": cat.titles, "movement": cat.movements, "person": cat.people,
+    }[ref.kind]  # type: ignore[assignment]
+    if ref.id not in table:
+        where = _KIND_NAMES[ref.kind]
+        return Problem(ref.path, ref.line, ref.field, f"no {ref.kind} with id {ref.id!r} in {where}"
+                       f"{did_you_mean(ref.id, table)}; add it there or fix the id")
+    if ref.kind == "title":
+        title = cat.titles[ref.id]
+        if title.for_ not in ("both", ref.subject):
+            given_to = "collectives" if title.for_ == "collective" else "individuals"
+            return Problem(ref.path, ref.line, ref.field, f"{title.name!r} is given only to {given_to}; "
+                           "check the title id or the record's folder (people/ or collectives/)")
+    return None
+
+
+def _unit_cycles(cat: Catalogue) -> list[Problem]:
+    problems = []
+    for unit in cat.units.values():
+        seen = [unit.id]
+        parent = unit.parent
+        while parent in cat.units and parent not in seen:
+            seen.append(parent)
+            parent = cat.units[parent].parent
+        if parent == unit.id:
+            chain = " → ".join(seen + [unit.id])
+            problems.append(Problem(unit.origin.path, unit.origin.line, "parent",
+                                    f"the unit tree loops: {chain}; one of these parents is wrong"))
+    return problems
+
+
+def _dissolved_units_in_use(cat: Catalogue) -> list[Problem]:
+    problems = []
+    exemplars: list[Exemplar] = [*cat.people.values(), *cat.collectives.values()]
+    for exemplar in exemplars:
+        unit = cat.units.get(exemplar.unit)
+        if unit and unit.valid_to and exemplar.published:
+            instead = f"; its successor is {unit.successor!r}" if unit.successor else ""
+            problems.append(Problem(exemplar.origin.path, exemplar.origin.line, "unit",
+                                    f"{unit.id!r} was dissolved on {format_date(unit.valid_to)} but is still "
+                                    f"given as the current unit{instead} (keep the old one in honours[].unit)",
+                                    warning=True))
+    for unit in cat.units.values():
+        if unit.successor and not unit.valid_to:
+            problems.append(Problem(unit.origin.path, unit.origin.line, "successor",
+                                    "a unit with a successor needs 'valid_to', the day it was dissolved"))
+    return problems
+
+
+def _movement_dates(cat: Catalogue) -> list[Problem]:
+    return [
+        Problem(m.origin.path, m.origin.line, "end",
+                f"ends ({format_date(m.end)}) before it starts ({format_date(m.start)}); swap or fix the dates")
+        for m in cat.movements.values()
+        if m.start and m.end and m.end < m.start
+    ]

@@ -1,0 +1,204 @@
+"""Field rules for each kind of record, and the reader that applies them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .problems import Problem, did_you_mean
+from .yamlfile import Key, YamlFile
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FIRST_YEAR = 1945  # the first emulation movements of the Republic
+INVALID = object()
+
+
+class Reader:
+    """Checks the values of one YAML file and collects the problems found."""
+
+    def __init__(self, doc: YamlFile, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.problems = problems
+
+    def error(self, key: Key, message: str, warning: bool = False) -> None:
+        """Record a problem with the value at key."""
+        self.problems.append(Problem(self.doc.path, self.doc.line(key), field_name(key), message, warning))
+
+
+def field_name(key: Key) -> str:
+    """Return `honours[0].year` for ('honours', 0, 'year')."""
+    out = ""
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+Check = Callable[[Reader, Key, Any], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One allowed key of a mapping."""
+
+    check: Check
+    required: bool = False
+
+
+def read_mapping(reader: Reader, key: Key, value: Any, fields: dict[str, Field], what: str) -> dict[str, Any] | None:
+    """Check a mapping against fields; return the valid values by key."""
+    if not isinstance(value, dict):
+        reader.error(key, f"expected {what} (lines of 'key: value'), got {_shown(value)}")
+        return None
+    out: dict[str, Any] = {}
+    for name, item in value.items():
+        if name not in fields:
+            reader.error(key + (str(name),), f"unknown key{did_you_mean(str(name), fields)}; "
+                         f"allowed: {', '.join(fields)}")
+            continue
+        if item is None and not fields[name].required:
+            continue  # an empty optional value is the same as an absent one
+        checked = fields[name].check(reader, key + (name,), item)
+        if checked is not INVALID:
+            out[name] = checked
+    for name, rule in fields.items():
+        if rule.required and value.get(name) is None:
+            reader.error(key + (name,) if name in value else key,
+                         f"missing required key {name!r}" if name not in value else "must not be empty")
+    return out
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+# --- Value checks ------------------------------------------------------------
+
+
+def text(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept text; numbers are read as text (a decision number may look like one)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        reader.error(key, f"expected text, got {_shown(value)}")
+        return INVALID
+    value = str(value).strip()
+    if not value:
+        reader.error(key, "must not be empty; remove the key or write a value")
+        return INVALID
+    return value
+
+
+def identifier(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept an id: lowercase ASCII letters, digits and hyphens."""
+    from .text import slugify
+
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        fix = slugify(str(value))
+        reader.error(key, f"expected an id of lowercase letters, digits and '-', got {value!r}"
+                     + (f"; write {fix!r}" if fix else ""))
+        return INVALID
+    return value
+
+
+def date(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept an ISO date YYYY-MM-DD that exists."""
+    if isinstance(value, dt.date):
+        return value
+    text_value = str(value)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text_value)
+    if not match:
+        reader.error(key, f"expected a date like 2021-01-14 (year-month-day), got {text_value!r}")
+        return INVALID
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        reader.error(key, f"no such day: {text_value!r}; check the day and month")
+        return INVALID
+
+
+def _year_ok(year: int) -> bool:
+    return FIRST_YEAR <= year <= dt.date.today().year + 1
+
+
+def year(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept a year between 1945 and next year."""
+    if isinstance(value, int) and not isinstance(value, bool) and _year_ok(value):
+        return value
+    reader.error(key, f"expected a year like 2020 (from {FIRST_YEAR} to {dt.date.today().year + 1}), got {value!r}")
+    return INVALID
+
+
+def year_or_period(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept a year (2020) or a period ("2016-2020"); return it as text."""
+    match = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", value) if isinstance(value, str) else None
+    if match and all(_year_ok(int(y)) for y in match.groups()) and match[1] < match[2]:
+        return f"{match[1]}-{match[2]}"
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if not match and year(reader, key, value) is not INVALID:
+        return str(value)
+    if match:
+        reader.error(key, f"expected a period like '2016-2020' (first year earlier, both from {FIRST_YEAR}), "
+                     f"got {value!r}")
+    return INVALID
+
+
+def integer(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept a whole number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    reader.error(key, f"expected a whole number, got {_shown(value)}")
+    return INVALID
+
+
+def boolean(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept true or false."""
+    if isinstance(value, bool):
+        return value
+    reader.error(key, f"expected true or false, got {_shown(value)}")
+    return INVALID
+
+
+def one_of(*choices: str) -> Check:
+    """Accept one of the given words."""
+
+    def check(reader: Reader, key: Key, value: Any) -> Any:
+        if value in choices:
+            return value
+        reader.error(key, f"expected one of {', '.join(choices)}, got {value!r}{did_you_mean(str(value), choices)}")
+        return INVALID
+
+    return check
+
+
+def list_of(item: Check) -> Check:
+    """Accept a list whose items all pass item; a single value is not a list."""
+
+    def check(reader: Reader, key: Key, value: Any) -> Any:
+        if not isinstance(value, list):
+            reader.error(key, f"expected a list (lines starting with '- ' or [a, b]), got {_shown(value)}")
+            return INVALID
+        items = [item(reader, key + (i,), v) for i, v in enumerate(value)]
+        return tuple(v for v in items if v is not INVALID)
+
+    return check
+
+
+def mapping_of(fields: dict[str, Field], what: str) -> Check:
+    """Accept a mapping with the given fields."""
+
+    def check(reader: Reader, key: Key, value: Any) -> Any:
+        result = read_mapping(reader, key, value, fields, what)
+        return INVALID if result is None else result
+
+    return check
+
+
+def anything(reader: Reader, key: Key, value: Any) -> Any:
+    """Accept any value (private data is kept, never shown)."""
+    return value
