@@ -1,5 +1,7 @@
 # The README's commands. Each target sets up .venv/ first, from requirements.lock.
 PYTHON ?= python3
+# Material prints a banner about its end of life (May 2027) on every build; README notes it.
+export NO_MKDOCS_2_WARNING = 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready

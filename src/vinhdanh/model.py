@@ -163,5 +163,5 @@ class Catalogue:
         return (
             f"{len(self.units)} units, {len(self.titles)} titles, {len(self.movements)} movements, "
             f"{len(self.people)} people, {len(self.collectives)} collectives, {honours} honours"
-            + (f" ({unpublished} exemplars unpublished)" if unpublished else "")
+            + (f" ({unpublished} unpublished)" if unpublished else "")
         )

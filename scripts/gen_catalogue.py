@@ -1,0 +1,94 @@
+"""Write fictional exemplar records: the demo catalogue and benchmark catalogues.
+
+Every person here is invented; names are common Vietnamese names put together at random.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import yaml
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+          "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đinh", "Lương", "Tạ", "Tôn Nữ", "Mai", "Cao", "Đoàn"]
+MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quang", "Thành", "Xuân", "Hải", "Công", "Ngọc", "Đình"]
+MIDDLE_F = ["Thị", "Thị Thu", "Thị Ngọc", "Thu", "Minh", "Thị Kim", "Hoài", "Thanh", "Diệu"]
+GIVEN_M = ["Đức", "Dũng", "Hùng", "Thắng", "Bình", "Cường", "Đạt", "Hiếu", "Khánh", "Long", "Nam", "Phúc",
+           "Quân", "Sơn", "Tâm", "Tuấn", "Vinh", "Ân", "Ý", "Định", "Hoà", "Thuỷ"]
+GIVEN_F = ["Ánh", "Hà", "Hằng", "Lan", "Mai", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Trâm", "Uyên",
+           "Yến", "Thuý", "Hòa", "Ân", "Đào", "Ý", "Ngọc", "Ninh"]
+POSITIONS = ["Kiểm sát viên sơ cấp", "Kiểm sát viên trung cấp", "Kiểm sát viên cao cấp", "Kiểm tra viên",
+             "Kiểm tra viên chính", "Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng",
+             "Phó Viện trưởng", "Viện trưởng", "Thư ký nghiệp vụ"]
+DEEDS = ["giải quyết đúng thời hạn 100% số vụ án được phân công, không để xảy ra oan sai",
+         "chủ trì xây dựng quy trình số hóa hồ sơ kiểm sát được nhân rộng trong toàn ngành",
+         "tham gia nhiều phiên tòa rút kinh nghiệm, tranh tụng sắc bén, được đánh giá cao",
+         "tích cực hướng dẫn kiểm sát viên trẻ, xây dựng tập thể đoàn kết, vững mạnh",
+         "phát hiện và kiến nghị khắc phục nhiều vi phạm trong hoạt động tư pháp",
+         "hoàn thành vượt mức các chỉ tiêu nghiệp vụ Quốc hội giao nhiều năm liền"]
+COLLECTIVE_KINDS = ["Phòng Thực hành quyền công tố và kiểm sát điều tra án hình sự",
+                    "Phòng Kiểm sát giải quyết các vụ, việc dân sự", "Phòng Kiểm sát thi hành án",
+                    "Phòng Tổ chức cán bộ", "Văn phòng tổng hợp", "Phòng Thống kê tội phạm và công nghệ thông tin"]
+INITIATIVES = ["Phần mềm quản lý án hình sự", "Mẫu biên bản kiểm sát điện tử", "Sổ tay tranh tụng tại phiên tòa",
+               "Quy trình kiểm sát tạm giữ, tạm giam", "Bộ câu hỏi nghiệp vụ thi hành án dân sự"]
+PERSON_TITLES = [("cstd-co-so", 6), ("bk-vien-truong-vkstc", 4), ("cstd-nganh", 3), ("lao-dong-tien-tien", 6),
+                 ("knc-vi-su-nghiep-kiem-sat", 2), ("bk-thu-tuong", 1), ("cstd-toan-quoc", 1),
+                 ("hc-lao-dong-hang-ba", 1)]
+COLLECTIVE_TITLES = [("tap-the-ldxs", 6), ("tap-the-ldtt", 4), ("co-thi-dua-nganh", 2), ("bk-vien-truong-vkstc", 3),
+                     ("bk-thu-tuong", 1), ("co-thi-dua-chinh-phu", 1), ("hc-lao-dong-hang-ba", 1)]
+AUTHORITY = {"nha-nuoc": "Chủ tịch nước", "chinh-phu": "Thủ tướng Chính phủ", "nganh": "Viện trưởng VKSND tối cao",
+             "co-so": "Viện trưởng VKSND cấp tỉnh"}
+LEVELS = {"anh-hung-lao-dong": "nha-nuoc", "hc-lao-dong-hang-ba": "nha-nuoc", "cstd-toan-quoc": "chinh-phu",
+          "co-thi-dua-chinh-phu": "chinh-phu", "bk-thu-tuong": "chinh-phu", "cstd-nganh": "nganh",
+          "co-thi-dua-nganh": "nganh", "bk-vien-truong-vkstc": "nganh", "knc-vi-su-nghiep-kiem-sat": "nganh"}
+
+
+def random_name(rng: random.Random) -> tuple[str, bool]:
+    """Return a plausible full name and whether it is a woman's."""
+    female = rng.random() < 0.5
+    middle = rng.choice(MIDDLE_F if female else MIDDLE_M)
+    given = rng.choice(GIVEN_F if female else GIVEN_M)
+    return f"{rng.choice(FAMILY)} {middle} {given}", female
+
+
+def honours(rng: random.Random, table: list[tuple[str, int]], years: range, units: list[str],
+            movements: dict[int, str]) -> list[dict[str, object]]:
+    """Return 1–5 honours with distinct (title, year)."""
+    out: list[dict[str, object]] = []
+    seen = set()
+    titles = [t for t, w in table for _ in range(w)]
+    for _ in range(rng.randint(1, 5)):
+        title, year = rng.choice(titles), rng.choice(years)
+        if (title, year) in seen:
+            continue
+        seen.add((title, year))
+        level = LEVELS.get(title, "co-so")
+        day = rng.randint(5, 28)
+        honour: dict[str, object] = {
+            "title": title, "year": year,
+            "decision": f"{rng.randint(10, 999)}/QĐ-{'VKSTC' if level != 'co-so' else 'VKS'}",
+            "date": dt.date(year + 1, rng.randint(1, 4), day), "by": AUTHORITY[level],
+        }
+        if year in movements:
+            honour["movement"] = movements[year]
+        if rng.random() < 0.3:
+            honour["citation"] = f"Đã có thành tích xuất sắc: {rng.choice(DEEDS)}."
+        out.append(honour)
+    return sorted(out, key=lambda h: (-int(str(h["year"])), str(h["title"])))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line text as a literal block, as a person would."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def dump(path: Path, data: object) -> None:
+    """Write YAML the way an officer would: block style, Vietnamese kept as is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
+                    encoding="utf-8")

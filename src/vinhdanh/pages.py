@@ -1,0 +1,187 @@
+"""Catalogue → page sources (Markdown with HTML blocks) through Jinja templates.
+
+Nothing here imports MkDocs: the plugin and `vinhdanh export` both use it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .model import Catalogue, Exemplar
+from .relations import Relations, kind_of
+from .text import format_date, initial, slugify
+
+SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
+            "unit": "don-vi", "year": "nam", "movement": "phong-trao"}
+CSS_URI = "assets/vinhdanh.css"
+LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
+INITIATIVE_LEVELS = {"co-so": "cấp cơ sở", "nganh": "cấp ngành", "toan-quoc": "toàn quốc"}
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One generated page, as MkDocs would read it from docs_dir."""
+
+    src_uri: str
+    markdown: str
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class Photo:
+    """An exemplar photo copied into the site."""
+
+    src: Path
+    dest_uri: str
+
+
+def page_uri(kind: str, key: object = None) -> str:
+    """Return the source path of a generated page: ("person", "ha") → "ca-nhan/ha.md"."""
+    if kind == "home":
+        return "index.md"
+    return f"{SECTIONS[kind]}/{key}.md" if key is not None else f"{SECTIONS[kind]}/index.md"
+
+
+def photo_uri(exemplar: Exemplar) -> str:
+    """Return where an exemplar's photo is published."""
+    return f"anh/{SECTIONS[kind_of(exemplar)]}/{exemplar.id}{Path(exemplar.photo or '').suffix.lower()}"
+
+
+class Links:
+    """Relative links from one page, so the site works from any folder or file://."""
+
+    def __init__(self, from_uri: str, directory_urls: bool) -> None:
+        self.directory_urls = directory_urls
+        self.from_dir = posixpath.dirname(from_uri)
+        self.base = posixpath.dirname(self.url_path(from_uri))
+
+    def url_path(self, uri: str) -> str:
+        """Return the site path a source file is published at, as MkDocs does."""
+        stem, ext = posixpath.splitext(uri)
+        if ext != ".md":
+            return uri
+        if posixpath.basename(stem) == "index":
+            return posixpath.join(posixpath.dirname(stem), "index.html")
+        return f"{stem}/index.html" if self.directory_urls else f"{stem}.html"
+
+    def to(self, uri: str) -> str:
+        """Return a relative URL from this page to the file at uri."""
+        path = self.url_path(uri)
+        if self.directory_urls and path.endswith("index.html"):
+            target = posixpath.dirname(path) or "."
+            rel = posixpath.relpath(target, self.base or ".")
+            return "./" if rel == "." else rel + "/"
+        return posixpath.relpath(path, self.base or ".")
+
+    def __call__(self, kind: str, key: object = None) -> str:
+        return self.to(page_uri(kind, key))
+
+    def md(self, kind: str, key: object = None) -> str:
+        """Return a Markdown link target (a source path, which MkDocs checks and converts)."""
+        return posixpath.relpath(page_uri(kind, key), self.from_dir or ".")
+
+
+def markdown_inline(value: object) -> Markup:
+    """Escape text for a Markdown heading or paragraph: HTML and Markdown syntax."""
+    text = str(escape(value))
+    for char in "\\`*_[]()#!|{}":
+        text = text.replace(char, "\\" + char)
+    return Markup(text)
+
+
+# Telex spellings give each letter of the alphabet a readable ASCII anchor.
+_LETTER_IDS = {"Ă": "aw", "Â": "aa", "Đ": "dd", "Ê": "ee", "Ô": "oo", "Ơ": "ow", "Ư": "uw"}
+
+
+def letter_id(letter: str) -> str:
+    """Return the anchor of a letter group: "Ă" → "chu-aw"."""
+    return "chu-" + (_LETTER_IDS.get(letter) or slugify(letter) or "khac")
+
+
+def yaml_string(value: object) -> Markup:
+    """Return a front-matter value: a JSON string is valid YAML and needs no quoting rules of its own."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def thousands(value: int) -> str:
+    """Return 15860 as "15.860", the Vietnamese way."""
+    return f"{value:,}".replace(",", ".")
+
+
+def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
+    """Return the Jinja environment; a site's overrides/vinhdanh/ templates win."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("vinhdanh", "templates")]
+    if override_dir and override_dir.is_dir():
+        loaders.insert(0, jinja2.FileSystemLoader(override_dir))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(date=format_date, md=markdown_inline, num=thousands, initial=initial, letter_id=letter_id,
+                       yaml=yaml_string)
+    env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of)
+    return env
+
+
+class SiteRenderer:
+    """Renders every generated page of a catalogue."""
+
+    def __init__(self, catalogue: Catalogue, env: jinja2.Environment, directory_urls: bool = True,
+                 photo_size: Callable[[Path], tuple[int, int] | None] | None = None,
+                 exemplars_dir: Path = Path("exemplars")) -> None:
+        self.rel = Relations(catalogue)
+        self.env = env
+        self.directory_urls = directory_urls
+        self.exemplars_dir = exemplars_dir
+        self.photo_size = photo_size or (lambda path: None)
+
+    def photos(self) -> list[Photo]:
+        """Return the photos of published exemplars."""
+        return [Photo(self.exemplars_dir / e.photo, photo_uri(e))
+                for e in [*self.rel.people, *self.rel.collectives] if e.photo]
+
+    def pages(self) -> Iterator[PageSource]:
+        """Yield every page: browse pages (in the nav) first, then the rest."""
+        rel = self.rel
+        yield self.render("home.md", "home", None, True)
+        yield self.render("az.md", "person", None, True, heading="Cá nhân điển hình tiên tiến",
+                          noun="cá nhân", groups=rel.people_by_letter, total=len(rel.people))
+        yield self.render("az.md", "collective", None, True, heading="Tập thể điển hình tiên tiến",
+                          noun="tập thể", groups=rel.collectives_by_letter, total=len(rel.collectives))
+        yield self.render("years.md", "year", None, True)
+        yield self.render("titles.md", "title", None, True)
+        yield self.render("units.md", "unit", None, True)
+        yield self.render("movements.md", "movement", None, True)
+        for person in rel.people:
+            yield self.render("profile.md", "person", person.id, exemplar=person, is_person=True)
+        for collective in rel.collectives:
+            yield self.render("profile.md", "collective", collective.id, exemplar=collective, is_person=False)
+        for year, awards in rel.by_year.items():
+            yield self.render("year.md", "year", year, year=year, awards=awards)
+        for title in rel.titles.values():
+            yield self.render("title.md", "title", title.id, title=title, awards=rel.by_title.get(title.id, []))
+        for unit in rel.units.values():
+            yield self.render("unit.md", "unit", unit.id, unit=unit)
+        for movement in rel.movements.values():
+            yield self.render("movement.md", "movement", movement.id, movement=movement,
+                              awards=rel.by_movement.get(movement.id, []))
+
+    def render(self, template: str, kind: str, key: object, in_nav: bool = False, **context: Any) -> PageSource:
+        """Render one page through its template."""
+        uri = page_uri(kind, key)
+        links = Links(uri, self.directory_urls)
+        body = self.env.get_template(template).render(
+            rel=self.rel, link=links, photo=lambda e: self._photo(e, links), **context)
+        return PageSource(uri, body, in_nav)
+
+    def _photo(self, exemplar: Exemplar, links: Links) -> dict[str, object] | None:
+        if not exemplar.photo:
+            return None
+        size = self.photo_size(self.exemplars_dir / exemplar.photo)
+        return {"url": links.to(photo_uri(exemplar)), "width": size and size[0], "height": size and size[1]}
