@@ -107,8 +107,11 @@ def letter_id(letter: str) -> str:
 
 
 def yaml_string(value: object) -> Markup:
-    """Return a front-matter value: a JSON string is valid YAML and needs no quoting rules of its own."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    """Return a front-matter value, HTML-escaped: themes print title and description unescaped.
+
+    A JSON string is valid YAML and needs no quoting rules of its own.
+    """
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
 
 
 def thousands(value: int) -> str:

@@ -1,0 +1,142 @@
+"""Real MkDocs builds of the demo site and of other catalogues."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vinhdanh.text import name_sort_key
+
+from .sitebuild import ROOT, broken_links, build_site, copy_project
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(copy_project(tmp_path_factory.mktemp("demo")))
+
+
+def demo_records(folder: str) -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "exemplars" / folder).glob("*.yml")}
+
+
+def test_every_published_profile_exists_and_unpublished_do_not(demo_site: Path) -> None:
+    for section, folder in (("ca-nhan", "people"), ("tap-the", "collectives")):
+        for record_id, record in demo_records(folder).items():
+            page = demo_site / section / record_id / "index.html"
+            assert page.exists() == record.get("published", True), page
+    assert len(list((demo_site / "ca-nhan").glob("*/index.html"))) >= 30
+
+
+def test_no_private_or_unpublished_data_in_any_file(demo_site: Path) -> None:
+    secrets = {"Nguyễn Văn Chưa Công Bố", "nguyen-van-chua-cong-bo", "Chờ Hội đồng Thi đua"}
+    for records in (demo_records("people"), demo_records("collectives")):
+        for record in records.values():
+            secrets |= {str(value) for value in (record.get("private") or {}).values()}
+    assert len(secrets) > 30
+    for path in demo_site.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            found = [s for s in secrets if s in text or s.encode("unicode_escape").decode() in text]
+            assert not found, f"{path}: {found}"
+
+
+def test_a_to_z_is_in_vietnamese_order_by_given_name(demo_site: Path) -> None:
+    page = (demo_site / "ca-nhan/index.html").read_text(encoding="utf-8")
+    names = [html.unescape(n) for n in re.findall(r'<li><a href="[^"]+/">([^<]+)</a>', page)]
+    assert len(names) == 34
+    assert names == sorted(names, key=name_sort_key)
+    # Hand-checked: Ánh before Ân before B; Đức after Dũng; Ý last; the two Hùng together.
+    assert names.index("Hồ Thị Ngọc Ánh") < names.index("Lý Văn Ân") < names.index("Mai Xuân Bình")
+    assert names.index("Lương Văn Dũng") < names.index("Hoàng Minh Đức") < names.index("Nguyễn Thị Thu Hà")
+    assert names[-1] in ("Đặng Quang Ý", "Bùi Thị Yến") and names.count("Nguyễn Văn Hùng") == 2
+    letters = re.findall(r'<h2 id="(chu-[a-z]+)"', page)
+    assert letters[:3] == ["chu-a", "chu-aa", "chu-b"] and "chu-dd" in letters
+
+
+def test_internal_links_and_images_resolve(demo_site: Path) -> None:
+    assert broken_links(demo_site) == []
+
+
+def test_profiles_stay_out_of_the_navigation(demo_site: Path) -> None:
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="ca-nhan/"' in home
+    nav = home[home.index('<nav class="md-nav md-nav--primary'):]
+    nav = nav[: nav.index("</nav>")]
+    assert "nguyen-thi-thu-ha" not in nav
+
+
+def test_heading_anchors_keep_d_stroke_as_d(demo_site: Path) -> None:
+    page = (demo_site / "gioi-thieu/index.html").read_text(encoding="utf-8")
+    assert 'id="doi-tuong-duoc-ton-vinh"' in page and 'id="cach-tra-cuu"' in page
+
+
+def test_dissolved_unit_shows_its_successor(demo_site: Path) -> None:
+    page = (demo_site / "don-vi/vksnd-tinh-bac-giang/index.html").read_text(encoding="utf-8")
+    assert "Hoạt động đến ngày 30/06/2025" in page and 'href="../vksnd-tinh-bac-ninh/"' in page
+
+
+def test_offline_theme_no_google_fonts(demo_site: Path) -> None:
+    for page in demo_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_another_catalogue_builds_strict(records: Path, tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    site = build_site(copy_project(tmp_path / "p", records))
+    assert (site / "ca-nhan/nguyen-thi-thu-ha/index.html").exists()
+    assert broken_links(site) == []
+
+
+def test_empty_catalogue_builds_strict(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    project = tmp_path / "p"
+    project.mkdir()
+    site = build_site(copy_project(project, tmp_path / "empty"))
+    assert "0" in (site / "ca-nhan/index.html").read_text(encoding="utf-8")
+    assert broken_links(site) == []
+
+
+def test_bad_records_abort_with_every_error_and_no_traceback(records: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    project.mkdir()
+    copy_project(project, records)
+    person = project / "exemplars/people/nguyen-thi-thu-ha.yml"
+    person.write_text(person.read_text(encoding="utf-8").replace("position", "postion")
+                      .replace("cstd-nganh", "cstd-ngnah"), encoding="utf-8")
+    run = subprocess.run([Path(sys.executable).parent / "mkdocs", "build", "--strict"], cwd=project,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert "exemplars/people/nguyen-thi-thu-ha.yml:2: postion: unknown key (did you mean 'position'?)" in run.stderr
+    assert "exemplars/people/nguyen-thi-thu-ha.yml:6: honours[0].title: no title with id 'cstd-ngnah'" in run.stderr
+    assert "2 error(s) in the records: nothing was built." in run.stdout + run.stderr
+    assert not (project / "site").exists()
+
+
+def test_dissolved_current_unit_fails_strict_build(records: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    project.mkdir()
+    copy_project(project, records)
+    person = project / "exemplars/people/nguyen-thi-thu-ha.yml"
+    person.write_text(person.read_text(encoding="utf-8").replace("unit: vks-bac-ninh", "unit: vks-bac-giang"),
+                      encoding="utf-8")
+    run = subprocess.run([Path(sys.executable).parent / "mkdocs", "build", "--strict"], cwd=project,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 1 and "was dissolved on 30/06/2025" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_export_writes_the_same_pages_for_another_engine(tmp_path: Path) -> None:
+    run = subprocess.run([Path(sys.executable).parent / "vinhdanh", "export", str(tmp_path / "out")], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out/ca-nhan/nguyen-thi-thu-ha.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
+    assert (tmp_path / "out/anh/ca-nhan/nguyen-thi-thu-ha.jpg").exists()
+    assert (tmp_path / "out/assets/vinhdanh.css").exists()

@@ -1,0 +1,92 @@
+"""Golden tests of the rendered Markdown. Update with: UPDATE_GOLDEN=1 make test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from vinhdanh.checks import checked_catalogue
+from vinhdanh.load import load
+from vinhdanh.pages import Links, SiteRenderer, make_environment, markdown_inline
+
+from .conftest import write
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def pages(records: Path) -> dict[str, str]:
+    write(records, {
+        "people/tran-thi-anh.yml": "name: Trần Thị Ánh\nunit: vks-bac-ninh\nhonours:\n"
+                                    "  - {title: bk-vien-truong, year: 2016-2020, decision: 9/QĐ-VKSTC}\n",
+        "people/do-van-hoa.yml": "name: Đỗ Văn Hoà\nposition: Kiểm tra viên <b>chính</b>\nunit: vks-toi-cao\n"
+                                 "summary: 'Giỏi & tận tâm <script>alert(1)</script>'\n",
+        "people/an-private.yml": "name: Ẩn Danh\nunit: vks-toi-cao\npublished: false\n",
+    })
+    catalogue, _ = checked_catalogue(load(records))
+    renderer = SiteRenderer(catalogue, make_environment(), exemplars_dir=records)
+    return {page.src_uri: page.markdown for page in renderer.pages()}
+
+
+@pytest.mark.parametrize("uri", ["ca-nhan/nguyen-thi-thu-ha.md", "tap-the/phong-tdkt.md", "ca-nhan/index.md",
+                                 "nam/2020.md", "danh-hieu/cstd-nganh.md", "don-vi/vks-bac-giang.md",
+                                 "phong-trao/thi-dua-2020.md", "index.md"])
+def test_page_matches_golden(pages: dict[str, str], uri: str) -> None:
+    golden = GOLDEN / uri.replace("/", "__")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(pages[uri], encoding="utf-8")
+    assert pages[uri] == golden.read_text(encoding="utf-8")
+
+
+def test_every_kind_of_page_is_generated(pages: dict[str, str]) -> None:
+    assert set(pages) == {
+        "index.md", "ca-nhan/index.md", "tap-the/index.md", "nam/index.md", "danh-hieu/index.md",
+        "don-vi/index.md", "phong-trao/index.md",
+        "ca-nhan/nguyen-thi-thu-ha.md", "ca-nhan/tran-thi-anh.md", "ca-nhan/do-van-hoa.md", "tap-the/phong-tdkt.md",
+        "nam/2020.md", "danh-hieu/cstd-nganh.md", "danh-hieu/tap-the-ldxs.md", "danh-hieu/bk-vien-truong.md",
+        "don-vi/vks-toi-cao.md", "don-vi/vks-bac-giang.md", "don-vi/vks-bac-ninh.md", "phong-trao/thi-dua-2020.md",
+    }
+
+
+def test_unpublished_and_private_data_appear_nowhere(pages: dict[str, str]) -> None:
+    everything = "\n".join(pages.values())
+    assert "Ẩn Danh" not in everything and "an-private" not in everything
+    assert "0912 345 678" not in everything
+
+
+def test_text_from_records_is_escaped(pages: dict[str, str]) -> None:
+    page = pages["ca-nhan/do-van-hoa.md"]
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Kiểm tra viên &lt;b&gt;chính&lt;/b&gt;" in page
+
+
+def test_a_to_z_files_people_by_given_name(pages: dict[str, str]) -> None:
+    page = pages["ca-nhan/index.md"]
+    order = [page.index(name) for name in ("Trần Thị Ánh", "Nguyễn Thị Thu Hà", "Đỗ Văn Hoà")]
+    assert order == sorted(order)
+    assert "{: #chu-a }" in page and "{: #chu-h }" in page
+
+
+def test_links_are_relative_to_the_page() -> None:
+    links = Links("ca-nhan/ha.md", directory_urls=True)
+    assert links("unit", "vks") == "../../don-vi/vks/"
+    assert links("home") == "../../"
+    assert links.to("anh/ca-nhan/ha.jpg") == "../../anh/ca-nhan/ha.jpg"
+    assert links.md("unit", "vks") == "../don-vi/vks.md"
+    assert Links("index.md", directory_urls=True)("person") == "ca-nhan/"
+    flat = Links("ca-nhan/ha.md", directory_urls=False)
+    assert flat("unit", "vks") == "../don-vi/vks.html" and flat("person") == "index.html"
+
+
+def test_markdown_inline_escapes_html_and_markdown() -> None:
+    assert markdown_inline("a_b *c* <i>") == "a\\_b \\*c\\* &lt;i&gt;"
+
+
+def test_site_templates_override_the_package(records: Path, tmp_path: Path) -> None:
+    write(tmp_path / "overrides", {"home.md": "# Trang riêng {{ rel.people|length }}\n"})
+    catalogue, _ = checked_catalogue(load(records))
+    renderer = SiteRenderer(catalogue, make_environment(tmp_path / "overrides"))
+    assert next(renderer.pages()).markdown == "# Trang riêng 1"
