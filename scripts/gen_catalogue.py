@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from vinhdanh.text import slugify as slug
+
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
           "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đinh", "Lương", "Tạ", "Tôn Nữ", "Mai", "Cao", "Đoàn"]
 MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quang", "Thành", "Xuân", "Hải", "Công", "Ngọc", "Đình"]
@@ -92,3 +94,47 @@ def dump(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
                     encoding="utf-8")
+
+
+PROVINCES = ["Hà Nội", "Huế", "Cao Bằng", "Điện Biên", "Hà Tĩnh", "Lai Châu", "Lạng Sơn", "Nghệ An", "Quảng Ninh",
+             "Thanh Hóa", "Sơn La", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên",
+             "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng",
+             "Đắk Lắk", "Hồ Chí Minh", "Đồng Nai", "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau",
+             "An Giang"]
+
+
+def synthetic_catalogue(root: Path, people: int, collectives: int, seed: int = 7) -> None:
+    """Write a large random catalogue: 34 provinces, 10 regional units each, people and collectives."""
+    rng = random.Random(seed)
+    units = [{"id": "vksnd-toi-cao", "name": "Viện kiểm sát nhân dân tối cao", "short": "VKSND tối cao"}]
+    for province in PROVINCES:
+        pid = "vksnd-" + slug(province)
+        units.append({"id": pid, "name": f"Viện kiểm sát nhân dân {province}", "short": f"VKSND {province}",
+                      "parent": "vksnd-toi-cao"})
+        for n in range(1, 11):
+            units.append({"id": f"{pid}-kv-{n}", "name": f"Viện kiểm sát nhân dân khu vực {n} – {province}",
+                          "short": f"VKSND khu vực {n} – {province}", "parent": pid,
+                          "valid_from": dt.date(2025, 7, 1)})
+    dump(root / "units.yml", units)
+    unit_ids = [u["id"] for u in units]
+    movements = {2020: "thi-dua-2020", 2021: "thi-dua-2021-2025", 2023: "chuyen-de-chuyen-doi-so"}
+    years = range(2015, 2026)
+    person_ids = []
+    for index in range(people):
+        name, female = random_name(rng)
+        pid = f"{slug(name)}-{index}"
+        person_ids.append(pid)
+        dump(root / "people" / f"{pid}.yml", {
+            "name": name, **({"family_name": "Tôn Nữ"} if name.startswith("Tôn Nữ") else {}),
+            "position": rng.choice(POSITIONS), "unit": rng.choice(unit_ids),
+            "summary": f"{'Chị' if female else 'Anh'} {name.split()[-1]} {rng.choice(DEEDS)}.",
+            "honours": honours(rng, PERSON_TITLES, years, unit_ids, movements),
+        })
+    for index in range(collectives):
+        unit = rng.choice(units)
+        dump(root / "collectives" / f"tap-the-{index}.yml", {
+            "name": f"{rng.choice(COLLECTIVE_KINDS)}, {unit['short']}", "unit": unit["id"],
+            "members": rng.sample(person_ids, k=min(len(person_ids), rng.randint(0, 6))),
+            "summary": f"Tập thể {rng.choice(DEEDS)}.",
+            "honours": honours(rng, COLLECTIVE_TITLES, years, unit_ids, movements),
+        })

@@ -78,7 +78,7 @@ def test_heading_anchors_keep_d_stroke_as_d(demo_site: Path) -> None:
 
 def test_dissolved_unit_shows_its_successor(demo_site: Path) -> None:
     page = (demo_site / "don-vi/vksnd-tinh-bac-giang/index.html").read_text(encoding="utf-8")
-    assert "Hoạt động đến ngày 30/06/2025" in page and 'href="../vksnd-tinh-bac-ninh/"' in page
+    assert "Hoạt động đến ngày 30/06/2025" in page and 'href="../../don-vi/vksnd-tinh-bac-ninh/"' in page
 
 
 def test_offline_theme_no_google_fonts(demo_site: Path) -> None:

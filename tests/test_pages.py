@@ -78,7 +78,8 @@ def test_links_are_relative_to_the_page() -> None:
     assert links.md("unit", "vks") == "../don-vi/vks.md"
     assert Links("index.md", directory_urls=True)("person") == "ca-nhan/"
     flat = Links("ca-nhan/ha.md", directory_urls=False)
-    assert flat("unit", "vks") == "../don-vi/vks.html" and flat("person") == "index.html"
+    assert flat("unit", "vks") == "../don-vi/vks.html" and flat("person") == "../ca-nhan/index.html"
+    assert Links("index.md", directory_urls=True)("home") == "./"
 
 
 def test_markdown_inline_escapes_html_and_markdown() -> None:

@@ -5,6 +5,7 @@ Nothing here imports MkDocs: the plugin and `vinhdanh export` both use it.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections.abc import Callable, Iterator
@@ -55,31 +56,30 @@ def photo_uri(exemplar: Exemplar) -> str:
     return f"anh/{SECTIONS[kind_of(exemplar)]}/{exemplar.id}{Path(exemplar.photo or '').suffix.lower()}"
 
 
+@functools.lru_cache(maxsize=None)
+def site_path(uri: str, directory_urls: bool) -> str:
+    """Return where MkDocs publishes a source file, from the site root: "ca-nhan/ha.md" → "ca-nhan/ha/"."""
+    stem, ext = posixpath.splitext(uri)
+    if ext != ".md":
+        return uri
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
 class Links:
-    """Relative links from one page, so the site works from any folder or file://."""
+    """Relative links from one page, so the site works from any folder or from file://."""
 
     def __init__(self, from_uri: str, directory_urls: bool) -> None:
         self.directory_urls = directory_urls
         self.from_dir = posixpath.dirname(from_uri)
-        self.base = posixpath.dirname(self.url_path(from_uri))
-
-    def url_path(self, uri: str) -> str:
-        """Return the site path a source file is published at, as MkDocs does."""
-        stem, ext = posixpath.splitext(uri)
-        if ext != ".md":
-            return uri
-        if posixpath.basename(stem) == "index":
-            return posixpath.join(posixpath.dirname(stem), "index.html")
-        return f"{stem}/index.html" if self.directory_urls else f"{stem}.html"
+        self.up = "../" * site_path(from_uri, directory_urls).count("/")
 
     def to(self, uri: str) -> str:
         """Return a relative URL from this page to the file at uri."""
-        path = self.url_path(uri)
-        if self.directory_urls and path.endswith("index.html"):
-            target = posixpath.dirname(path) or "."
-            rel = posixpath.relpath(target, self.base or ".")
-            return "./" if rel == "." else rel + "/"
-        return posixpath.relpath(path, self.base or ".")
+        return self.up + site_path(uri, self.directory_urls) or "./"
 
     def __call__(self, kind: str, key: object = None) -> str:
         return self.to(page_uri(kind, key))

@@ -39,6 +39,7 @@ class Relations:
         self.people = sorted((p for p in catalogue.people.values() if p.published), key=lambda p: p.sort_key)
         self.collectives = sorted((c for c in catalogue.collectives.values() if c.published),
                                   key=lambda c: c.sort_key)
+        self._highest: dict[tuple[str, str], Award | None] = {}
         self.published = {("person", p.id) for p in self.people} | {("collective", c.id) for c in self.collectives}
 
     @cached_property
@@ -92,8 +93,11 @@ class Relations:
 
     def highest(self, exemplar: Exemplar) -> Award | None:
         """Return the most prestigious honour, the latest among equals."""
-        awards = self.honours_of(exemplar)
-        return max(awards, key=lambda a: (a.title.rank, a.honour.last_year)) if awards else None
+        key = (kind_of(exemplar), exemplar.id)
+        if key not in self._highest:
+            awards = self.honours_of(exemplar)
+            self._highest[key] = max(awards, key=lambda a: (a.title.rank, a.honour.last_year)) if awards else None
+        return self._highest[key]
 
     @cached_property
     def by_year(self) -> dict[int, list[Award]]:
