@@ -63,6 +63,12 @@ def test_internal_links_and_images_resolve(demo_site: Path) -> None:
     assert broken_links(demo_site) == []
 
 
+def test_every_html_block_is_put_back(demo_site: Path) -> None:
+    leaks = [p for p in demo_site.rglob("*.html") if "vinhdanhblock" in p.read_text(encoding="utf-8")]
+    assert leaks == []
+    assert '<table class="vd-honours">' in (demo_site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text("utf-8")
+
+
 def test_profiles_stay_out_of_the_navigation(demo_site: Path) -> None:
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     assert 'href="ca-nhan/"' in home

@@ -27,7 +27,7 @@ def pages(records: Path) -> dict[str, str]:
     })
     catalogue, _ = checked_catalogue(load(records))
     renderer = SiteRenderer(catalogue, make_environment(), exemplars_dir=records)
-    return {page.src_uri: page.markdown for page in renderer.pages()}
+    return {page.src_uri: page.inline() for page in renderer.pages()}
 
 
 @pytest.mark.parametrize("uri", ["ca-nhan/nguyen-thi-thu-ha.md", "tap-the/phong-tdkt.md", "ca-nhan/index.md",
@@ -91,3 +91,11 @@ def test_site_templates_override_the_package(records: Path, tmp_path: Path) -> N
     catalogue, _ = checked_catalogue(load(records))
     renderer = SiteRenderer(catalogue, make_environment(tmp_path / "overrides"))
     assert next(renderer.pages()).markdown == "# Trang riêng 1"
+
+
+def test_html_is_kept_out_of_markdown_and_put_back(pages: dict[str, str], records: Path) -> None:
+    catalogue, _ = checked_catalogue(load(records))
+    page = next(p for p in SiteRenderer(catalogue, make_environment()).pages() if p.src_uri == "nam/2020.md")
+    assert "<table" not in page.markdown and "\n\nvinhdanhblock0\n\n" in page.markdown
+    assert page.restore_html("<h2>x</h2>\n<p>vinhdanhblock0</p>") == "<h2>x</h2>\n" + page.html_blocks[0]
+    assert page.inline() == pages["nam/2020.md"]

@@ -69,7 +69,7 @@ def run_export(root: Path, overrides: Path, folder: Path) -> int:
     for page in renderer.pages():
         target = folder / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.inline(), encoding="utf-8")
         count += 1
     for photo in renderer.photos():
         target = folder / photo.dest_uri

@@ -12,10 +12,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .checks import checked_catalogue
 from .load import load
-from .pages import CSS_URI, SiteRenderer, make_environment
+from .pages import CSS_URI, PageSource, SiteRenderer, make_environment
 from .photos import image_size
 from .problems import CatalogueError
 from .text import toc_slugify
@@ -61,17 +62,24 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages, photos and stylesheet as virtual files."""
+        self.pages: dict[str, PageSource] = {}
         for page in self.renderer.pages():
             if files.get_file_from_path(page.src_uri):
                 log.info(f"{page.src_uri}: the site's own page is used instead of the generated one")
                 continue
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=level))
+            self.pages[page.src_uri] = page
         for photo in self.renderer.photos():
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
         css = package_files("vinhdanh").joinpath(CSS_URI).read_text(encoding="utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put back the HTML that was kept out of Markdown."""
+        source = self.pages.get(page.file.src_uri)
+        return source.restore_html(html) if source else html
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         """Rebuild when a record or a template override changes."""
