@@ -82,6 +82,14 @@ def write(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the repository's demo site once per test run; return its site folder."""
+    from .sitebuild import build_site, copy_project
+
+    return build_site(copy_project(tmp_path_factory.mktemp("demo")))
+
+
 @pytest.fixture
 def records(tmp_path: Path) -> Path:
     """Return an exemplars/ folder holding a small valid catalogue."""

@@ -16,11 +16,6 @@ from vinhdanh.text import name_sort_key
 from .sitebuild import ROOT, broken_links, build_site, copy_project
 
 
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("demo")))
-
-
 def demo_records(folder: str) -> dict[str, dict]:
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "exemplars" / folder).glob("*.yml")}
 
