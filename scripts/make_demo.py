@@ -100,8 +100,57 @@ def portrait(path: Path, rng: random.Random, people: int = 1) -> None:
     image.filter(ImageFilter.GaussianBlur(1.2)).save(path, "JPEG", quality=82, optimize=True)
 
 
+NEWS_IMAGES = ROOT.parent / "content" / "news" / "images"
+
+
+def scene(path: Path, rng: random.Random, kind: str) -> None:
+    """Draw a simple event photo: a hall with a red backdrop, a speaker, an award or a group."""
+    width, height = 1200, 675
+    image = Image.new("RGB", (width, height), (226, 220, 210))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 0, width, 380], fill=(168, 28, 26))                      # backdrop
+    draw.rectangle([160, 70, 1040, 150], fill=(236, 190, 60))                   # banner
+    draw.polygon([(600, 190), (615, 235), (662, 235), (624, 262), (638, 308), (600, 280), (562, 308),
+                  (576, 262), (538, 235), (585, 235)], fill=(250, 214, 90))      # star
+    draw.rectangle([0, 380, width, height], fill=(120, 86, 64))                 # floor
+
+    def person(x: int, y: int, scale: float, suit: tuple[int, int, int]) -> None:
+        head, body = int(34 * scale), int(70 * scale)
+        draw.ellipse([x - body, y + int(60 * scale), x + body, y + int(260 * scale)], fill=suit)
+        draw.ellipse([x - head, y, x + head, y + int(2.3 * head)], fill=(234, 200, 170))
+        draw.ellipse([x - head - 3, y - 6, x + head + 3, y + head], fill=(32, 28, 26))
+
+    if kind == "speech":
+        draw.rectangle([520, 360, 680, 560], fill=(96, 52, 30))                 # podium
+        person(600, 250, 1.2, (40, 52, 84))
+    elif kind == "award":
+        person(470, 250, 1.3, (40, 52, 84))
+        person(730, 250, 1.3, (60, 64, 70))
+        draw.rectangle([560, 300, 640, 430], fill=(200, 30, 30))                # flag
+        draw.line([(640, 280), (640, 560)], fill=(90, 60, 30), width=8)
+    else:
+        for row, y in enumerate((260, 330)):
+            for i in range(9):
+                person(140 + i * 115 + row * 50, y, 0.9, rng.choice([(40, 52, 84), (60, 64, 70), (30, 70, 60)]))
+    for i in range(14):                                                         # audience
+        person(60 + i * 85, 560, 0.8, (50, 50, 60))
+    image.filter(ImageFilter.GaussianBlur(1.5)).save(path, "JPEG", quality=80, optimize=True)
+
+
+def news_images(rng: random.Random) -> None:
+    """Draw the photos used by the demo stories."""
+    shutil.rmtree(NEWS_IMAGES, ignore_errors=True)
+    NEWS_IMAGES.mkdir(parents=True)
+    for name, kind in [("hoi-nghi-2021-phat-bieu", "speech"), ("hoi-nghi-2021-trao-co", "award"),
+                       ("hoi-nghi-2021-luu-niem", "group"), ("dai-hoi-thi-dua", "group"),
+                       ("trao-bang-khen", "award"), ("phien-toa-rut-kinh-nghiem", "speech"),
+                       ("chuyen-doi-so", "speech"), ("sap-xep-bo-may", "group"), ("tong-ket-2025", "award")]:
+        scene(NEWS_IMAGES / f"{name}.jpg", rng, kind)
+
+
 def main() -> None:
     rng = random.Random(2021)
+    news_images(random.Random(14))
     for folder in ("people", "collectives", "photos"):
         shutil.rmtree(ROOT / folder, ignore_errors=True)
         (ROOT / folder).mkdir(parents=True)

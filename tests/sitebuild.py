@@ -14,11 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def copy_project(target: Path, exemplars: Path | None = None) -> Path:
-    """Copy mkdocs.yml, content/, overrides/ and the records (the demo's by default) to target."""
+    """Copy mkdocs.yml, content/, overrides/ and the records to target.
+
+    With other records than the demo's, the demo's stories go too, as when an
+    organisation adopts the tool.
+    """
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("content", "overrides"):
         shutil.copytree(ROOT / folder, target / folder)
     shutil.copytree(exemplars or ROOT / "exemplars", target / "exemplars")
+    if exemplars:
+        shutil.rmtree(target / "content/news/posts")
     return target
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.cli import exemplars_dir, main
+from vinhdanh.cli import main, site_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,8 +51,9 @@ def test_exemplars_dir_comes_from_the_plugin_config(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:x.y\n"
                       "plugins:\n  - search\n  - vinhdanh:\n      exemplars: data/records\n", encoding="utf-8")
-    assert exemplars_dir(config) == tmp_path / "data/records"
-    assert exemplars_dir(tmp_path / "missing.yml") == tmp_path / "exemplars"
+    assert site_paths(config).exemplars == tmp_path / "data/records"
+    assert site_paths(config).docs == tmp_path / "docs"
+    assert site_paths(tmp_path / "missing.yml").exemplars == tmp_path / "exemplars"
 
 
 def test_console_script_checks_the_repository_data() -> None:

@@ -7,7 +7,8 @@ from .model import Catalogue, Exemplar
 from .problems import CatalogueError, Problem, did_you_mean
 from .text import format_date
 
-_KIND_NAMES = {"unit": "units.yml", "title": "titles.yml", "movement": "movements.yml", "person": "people/"}
+_KIND_NAMES = {"unit": "units.yml", "title": "titles.yml", "movement": "movements.yml", "person": "people/",
+               "exemplar": "people/ or collectives/"}
 
 
 def check(loaded: Loaded) -> list[Problem]:
@@ -15,7 +16,7 @@ def check(loaded: Loaded) -> list[Problem]:
     cat = loaded.catalogue
     problems = list(loaded.problems)
     problems += [p for ref in loaded.references
-                 if not (ref.kind == "person" and ref.id in loaded.person_files)
+                 if not (ref.kind in ("person", "exemplar") and ref.id in loaded.person_files)
                  and (p := _check_reference(cat, ref))]
     problems += _unit_cycles(cat)
     problems += _dissolved_units_in_use(cat)
@@ -34,6 +35,7 @@ def checked_catalogue(loaded: Loaded) -> tuple[Catalogue, list[Problem]]:
 def _check_reference(cat: Catalogue, ref: Reference) -> Problem | None:
     table: dict[str, object] = {
         "unit": cat.units, "title": cat.titles, "movement": cat.movements, "person": cat.people,
+        "exemplar": {**cat.collectives, **cat.people},
     }[ref.kind]  # type: ignore[assignment]
     if ref.id not in table:
         where = _KIND_NAMES[ref.kind]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from dataclasses import dataclass, replace
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -12,10 +13,12 @@ from typing import Any
 import yaml
 
 from .checks import check, checked_catalogue
-from .load import load
+from .load import Loaded, load
 from .pages import CSS_URI, SiteRenderer, make_environment
 from .photos import image_size
 from .problems import CatalogueError, Problem
+from .scaffold import ScaffoldError, new_exemplar, new_story
+from .stories import load_stories
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,23 +27,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the records without building")
-    check_cmd.add_argument("--exemplars", type=Path, help="records folder (default: from mkdocs.yml)")
+    check_cmd.add_argument("--exemplars", type=Path, help="check only the records in this folder, not the site")
     export_cmd = commands.add_parser("export", help="write the generated pages as Markdown files")
     export_cmd.add_argument("folder", type=Path, help="where to write (a docs_dir for another engine)")
-    export_cmd.add_argument("--exemplars", type=Path, help="records folder (default: from mkdocs.yml)")
+    new_cmd = commands.add_parser("new", help="start a story or a record").add_subparsers(dest="what", required=True)
+    new_cmd.add_parser("story", help="a dated draft story").add_argument("title")
+    for kind in ("person", "collective"):
+        sub = new_cmd.add_parser(kind, help=f"the skeleton of a {kind}'s record")
+        sub.add_argument("name")
+        sub.add_argument("--unit", required=True, help="the unit's id in exemplars/units.yml")
     args = parser.parse_args(argv)
-    config_file = Path(args.config_file)
-    root = args.exemplars or exemplars_dir(config_file)
+    paths = site_paths(Path(args.config_file))
     if args.command == "check":
-        return run_check(root)
+        return run_check(replace(paths, exemplars=args.exemplars, news="") if args.exemplars else paths)
     if args.command == "export":
-        return run_export(root, config_file.parent / "overrides" / "vinhdanh", args.folder)
+        return run_export(paths, args.folder)
+    if args.command == "new":
+        return run_new(paths, args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
-def run_check(root: Path) -> int:
-    """Print every problem in the records under root; 1 if any is an error."""
-    loaded = load(root)
+def read_all(paths: SitePaths) -> Loaded:
+    """Read the records and, unless `paths.news` is empty, the news stories."""
+    loaded = load(paths.exemplars)
+    if paths.news:
+        load_stories(paths.docs, paths.news, loaded)
+    return loaded
+
+
+def run_check(paths: SitePaths) -> int:
+    """Print every problem in the records and stories; 1 if any is an error."""
+    loaded = read_all(paths)
     if report(check(loaded)):
         return 1
     print(f"OK: {loaded.catalogue.summary()}")
@@ -57,14 +74,15 @@ def report(problems: list[Problem]) -> int:
     return 1 if errors else 0
 
 
-def run_export(root: Path, overrides: Path, folder: Path) -> int:
+def run_export(paths: SitePaths, folder: Path) -> int:
     """Write every generated page and photo under folder, as MkDocs would see them."""
     try:
-        catalogue, warnings = checked_catalogue(load(root))
+        catalogue, warnings = checked_catalogue(read_all(paths))
     except CatalogueError as err:
         return report(err.problems)
     report(warnings)
-    renderer = SiteRenderer(catalogue, make_environment(overrides), photo_size=image_size, exemplars_dir=root)
+    renderer = SiteRenderer(catalogue, make_environment(paths.overrides), photo_size=image_size,
+                            exemplars_dir=paths.exemplars)
     count = 0
     for page in renderer.pages():
         target = folder / page.src_uri
@@ -82,6 +100,20 @@ def run_export(root: Path, overrides: Path, folder: Path) -> int:
     return 0
 
 
+def run_new(paths: SitePaths, args: argparse.Namespace) -> int:
+    """Write a new story or record and print its path; on bad input, say why and write nothing."""
+    try:
+        if args.what == "story":
+            path = new_story(paths.docs / paths.news / "posts", args.title)
+        else:
+            path = new_exemplar(paths.exemplars, args.what, args.name, args.unit, load(paths.exemplars).catalogue)
+    except ScaffoldError as err:
+        print(f"vinhdanh new {args.what}: {err}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without running its !ENV or !!python tags."""
 
@@ -89,16 +121,28 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def exemplars_dir(config_file: Path) -> Path:
-    """Return the records folder named by the vinhdanh plugin in config_file."""
+@dataclass(frozen=True)
+class SitePaths:
+    """Where a site keeps its records, pages and news, as its mkdocs.yml says."""
+
+    exemplars: Path
+    docs: Path
+    news: str
+    overrides: Path
+
+
+def site_paths(config_file: Path) -> SitePaths:
+    """Read the folders from config_file, with the plugin's defaults where it is silent."""
     base = config_file.parent
-    if not config_file.is_file():
-        return base / "exemplars"
-    config: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    config: Any = {}
+    if config_file.is_file():
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    options: dict[str, Any] = {}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("vinhdanh"), dict):
-            return base / plugin["vinhdanh"].get("exemplars", "exemplars")
-    return base / "exemplars"
+            options = plugin["vinhdanh"]
+    return SitePaths(base / options.get("exemplars", "exemplars"), base / config.get("docs_dir", "docs"),
+                     options.get("news", "news"), base / options.get("overrides", "overrides/vinhdanh"))
 
 
 if __name__ == "__main__":  # pragma: no cover

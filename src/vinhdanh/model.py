@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .text import name_sort_key, sort_key, split_name
 
@@ -154,6 +155,8 @@ class Catalogue:
     movements: dict[str, Movement] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     collectives: dict[str, Collective] = field(default_factory=dict)
+    stories: dict[str, Any] = field(default_factory=dict)
+    """News stories (vinhdanh.stories.Story) by source path."""
 
     def summary(self) -> str:
         """Return a one-line count of what was loaded."""
@@ -163,5 +166,6 @@ class Catalogue:
         return (
             f"{len(self.units)} units, {len(self.titles)} titles, {len(self.movements)} movements, "
             f"{len(self.people)} people, {len(self.collectives)} collectives, {honours} honours"
+            + (f", {len(self.stories)} stories" if self.stories else "")
             + (f" ({unpublished} unpublished)" if unpublished else "")
         )

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from .model import Catalogue, Exemplar
 from .relations import Relations, kind_of
+from .stories import Story
 from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
@@ -45,6 +46,8 @@ class PageSource:
     """Markdown with a placeholder paragraph for each of `html_blocks`."""
     in_nav: bool = False
     html_blocks: tuple[str, ...] = ()
+    image: str | None = None
+    """The page's picture for link previews: a profile's photo."""
 
     def inline(self) -> str:
         """Return self-contained Markdown, the HTML blocks in place, for any Markdown engine."""
@@ -105,7 +108,11 @@ class Links:
 
     def md(self, kind: str, key: object = None) -> str:
         """Return a Markdown link target (a source path, which MkDocs checks and converts)."""
-        return posixpath.relpath(page_uri(kind, key), self.from_dir or ".")
+        return self.md_to(page_uri(kind, key))
+
+    def md_to(self, uri: str) -> str:
+        """Return a Markdown link target to any file of the docs folder, a story say."""
+        return posixpath.relpath(uri, self.from_dir or ".")
 
 
 def markdown_inline(value: object) -> Markup:
@@ -203,15 +210,26 @@ class SiteRenderer:
         self._blocks = []
         body = self.env.get_template(template).render(
             rel=self.rel, link=links, photo=lambda e: self._photo(e, links), **context)
-        return PageSource(uri, body, in_nav, tuple(self._blocks))
+        exemplar = context.get("exemplar")
+        image = photo_uri(exemplar) if exemplar and exemplar.photo else None
+        return PageSource(uri, body, in_nav, tuple(self._blocks), image)
 
     def _keep_html(self, html: str) -> Markup:
         """Keep a block of HTML out of Markdown; return its placeholder (the `html` filter)."""
         self._blocks.append(str(html).strip())
         return Markup("\n\n" + _PLACEHOLDER.format(len(self._blocks) - 1) + "\n\n")
 
+    def story_parts(self, story: Story) -> tuple[str, str]:
+        """Return the Markdown that goes before and after a story's own text."""
+        links = Links(story.src_uri, self.directory_urls)
+        context = dict(rel=self.rel, link=links, photo=lambda e: self._photo(e, links), story=story,
+                       featured=self.rel.featured(story))
+        template = self.env.get_template("story.md")
+        return template.render(part="head", **context), template.render(part="tail", **context)
+
     def _photo(self, exemplar: Exemplar, links: Links) -> dict[str, object] | None:
         if not exemplar.photo:
             return None
         size = self.photo_size(self.exemplars_dir / exemplar.photo)
-        return {"url": links.to(photo_uri(exemplar)), "width": size and size[0], "height": size and size[1]}
+        uri = photo_uri(exemplar)
+        return {"url": links.to(uri), "uri": uri, "width": size and size[0], "height": size and size[1]}

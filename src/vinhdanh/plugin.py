@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib.resources import files as package_files
 from pathlib import Path
+from urllib.parse import urljoin
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .checks import checked_catalogue
+from .feed import FeedEntry, atom_feed
 from .load import load
 from .pages import CSS_URI, PageSource, SiteRenderer, make_environment
 from .photos import image_size
 from .problems import CatalogueError
-from .text import toc_slugify
+from .stories import VIETNAM, Story, load_stories
+from .text import format_date, format_datetime, toc_slugify
 
 log = get_plugin_logger(__name__)
 
@@ -31,33 +36,39 @@ class VinhdanhConfig(base.Config):
     """The records folder, relative to mkdocs.yml."""
     overrides = c.Type(str, default="overrides/vinhdanh")
     """Folder of templates that replace the package's, relative to mkdocs.yml."""
+    news = c.Type(str, default="news")
+    """The blog's folder inside docs_dir (the blog plugin's `blog_dir`)."""
 
 
 class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
-    """Render exemplar records into pages of the site."""
+    """Render exemplar records into pages of the site, and link them with the news."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load and check the records; set up anchors and styles."""
+        """Load and check the records and stories; set up anchors, figures and styles."""
         root = Path(config.config_file_path).parent
         self.exemplars_dir = root / self.config.exemplars
         self.overrides_dir = root / self.config.overrides
+        loaded = load(self.exemplars_dir)
+        load_stories(Path(config.docs_dir), self.config.news, loaded)
         try:
-            catalogue, warnings = checked_catalogue(load(self.exemplars_dir))
+            catalogue, warnings = checked_catalogue(loaded)
         except CatalogueError as err:
             for problem in err.problems:
                 (log.warning if problem.warning else log.error)(str(problem))
             raise Abort(f"{err}: nothing was built. Fix them and build again (`vinhdanh check` lists them).")
         for problem in warnings:
             log.warning(str(problem))
+        self.stories: dict[str, Story] = catalogue.stories
         self.renderer = SiteRenderer(catalogue, make_environment(self.overrides_dir),
                                      directory_urls=config.use_directory_urls, photo_size=image_size,
                                      exemplars_dir=self.exemplars_dir)
-        for extension in ("toc", "attr_list"):
+        for extension in ("toc", "attr_list", "md_in_html", "vinhdanh.figures"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         # Python-Markdown's default slugify drops "đ"; ours writes it as "d".
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", toc_slugify)
         config.extra_css.insert(0, CSS_URI)
+        self.feed_entries: list[FeedEntry] = []
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -76,10 +87,51 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         files.append(File.generated(config, CSS_URI, content=css))
         return files
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Give each story its lead and cover on top, and the exemplars it features below."""
+        story = self.stories.get(page.file.src_uri)
+        if story is None:
+            return markdown
+        head, tail = self.renderer.story_parts(story)
+        return f"{head}\n\n{markdown}\n\n{tail}"
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put back the HTML that was kept out of Markdown."""
         source = self.pages.get(page.file.src_uri)
         return source.restore_html(html) if source else html
+
+    @event_priority(-100)  # after the blog plugin, whose date filter this replaces
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Show dates as dd/mm/yyyy, with the time where there is one."""
+        env.filters["date"] = _shown_date
+        return env
+
+    def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+        """Describe the page for link previews (Open Graph) and collect stories for the feed."""
+        story = self.stories.get(page.file.src_uri)
+        source = self.pages.get(page.file.src_uri)
+        image = story.cover.image if story and story.cover else source.image if source else None
+        site_url = config.site_url or ""
+        page.meta["vinhdanh_og"] = {
+            "type": "article" if story else "profile" if source and source.image else "website",
+            "title": page.title, "description": page.meta.get("description") or config.site_description or "",
+            "url": page.canonical_url or "", "image": urljoin(site_url, image) if image and site_url else "",
+        }
+        if story and story.is_live(dt.datetime.now(VIETNAM)):
+            self.feed_entries.append(FeedEntry(
+                title=story.title, url=page.canonical_url or page.url, published=story.date,
+                summary=story.description, authors=tuple(a.name for a in getattr(page, "authors", [])),
+                categories=story.categories, image=page.meta["vinhdanh_og"]["image"] or None))
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the Atom feed of the news."""
+        site_url = config.site_url or ""
+        feed_uri = f"{self.config.news}/feed.xml"
+        feed = atom_feed(self.feed_entries, config.site_name, site_url or "/", urljoin(site_url, feed_uri))
+        path = Path(config.site_dir) / feed_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(feed)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         """Rebuild when a record or a template override changes."""
@@ -87,3 +139,15 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _shown_date(value: dt.date) -> str:
+    """Return dd/mm/yyyy, with HH:MM in Vietnam time when the story gave a time.
+
+    The blog plugin turns a date alone into midnight UTC: that stays a date alone.
+    """
+    if not isinstance(value, dt.datetime):
+        return format_date(value)
+    if value.tzinfo in (None, dt.timezone.utc) and (value.hour, value.minute, value.second) == (0, 0, 0):
+        return format_date(value.date())
+    return format_datetime(value.astimezone(VIETNAM))

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from .model import Catalogue, Collective, Exemplar, Honour, Movement, Person, Title, Unit
 from .text import initial, sort_key
@@ -31,8 +32,9 @@ class Award:
 class Relations:
     """The published part of a catalogue, with its cross-references resolved."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, now: dt.datetime | None = None) -> None:
         self.catalogue = catalogue
+        self.now = now or dt.datetime.now(dt.timezone.utc)
         self.units = catalogue.units
         self.titles = catalogue.titles
         self.movements = catalogue.movements
@@ -41,6 +43,40 @@ class Relations:
                                   key=lambda c: c.sort_key)
         self._highest: dict[tuple[str, str], Award | None] = {}
         self.published = {("person", p.id) for p in self.people} | {("collective", c.id) for c in self.collectives}
+
+    @cached_property
+    def stories(self) -> list[Any]:
+        """Return the published stories (not drafts, not dated later), newest first."""
+        live = [story for story in self.catalogue.stories.values() if story.is_live(self.now)]
+        return sorted(live, key=lambda story: (story.date, story.src_uri), reverse=True)
+
+    @cached_property
+    def stories_of(self) -> dict[tuple[str, str], list[Any]]:
+        """Return the published stories featuring each exemplar, by (kind, id), newest first."""
+        out: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        for story in self.stories:
+            for exemplar_id in story.exemplars:
+                out[self.exemplar_key(exemplar_id)].append(story)
+        return out
+
+    @cached_property
+    def stories_in(self) -> dict[str | None, list[Any]]:
+        """Return the published stories of each movement, newest first."""
+        return _group(self.stories, lambda story: story.movement)
+
+    def exemplar_key(self, exemplar_id: str) -> tuple[str, str]:
+        """Return the (kind, id) a story's exemplar id refers to; people first, as the checks do."""
+        return ("person", exemplar_id) if exemplar_id in self.catalogue.people else ("collective", exemplar_id)
+
+    def featured(self, story: Any) -> list[Person | Collective]:
+        """Return the published exemplars a story is about, in the order written."""
+        out: list[Person | Collective] = []
+        for exemplar_id in story.exemplars:
+            kind, key = self.exemplar_key(exemplar_id)
+            exemplar = (self.catalogue.people if kind == "person" else self.catalogue.collectives).get(key)
+            if exemplar and exemplar.published:
+                out.append(exemplar)
+        return out
 
     @cached_property
     def movement_list(self) -> list[Movement]:

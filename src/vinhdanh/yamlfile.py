@@ -51,15 +51,26 @@ class YamlFile:
         return self.lines.get(key, 1)
 
 
-def read_yaml(path: Path, shown_as: str) -> YamlFile | Problem:
-    """Parse path, or return the problem that stops it from being read."""
+def read_text(path: Path, shown_as: str) -> str | Problem:
+    """Return the file's text in NFC, or the problem if it is not UTF-8."""
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
+        return nfc(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return Problem(shown_as, line, "", "the file is not UTF-8; save it as 'UTF-8' in the editor")
-    loader = _Loader(nfc(text))
+
+
+def read_yaml(path: Path, shown_as: str) -> YamlFile | Problem:
+    """Parse path, or return the problem that stops it from being read."""
+    text = read_text(path, shown_as)
+    return text if isinstance(text, Problem) else parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlFile | Problem:
+    """Parse YAML text that starts on first_line of the file shown_as."""
+    offset = first_line - 1
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -67,7 +78,7 @@ def read_yaml(path: Path, shown_as: str) -> YamlFile | Problem:
         mark = err.problem_mark or err.context_mark
         problem = " ".join(str(err.problem or err.context or "syntax error").split())
         hint = next((h for k, h in _HINTS.items() if k in problem), "check quotes and indentation")
-        return Problem(shown_as, mark.line + 1 if mark else 0, "",
+        return Problem(shown_as, mark.line + 1 + offset if mark else 0, "",
                        f"invalid YAML: {problem}; {hint}")
     except yaml.YAMLError as err:
         return Problem(shown_as, 0, "", f"invalid YAML: {err}")
@@ -75,21 +86,21 @@ def read_yaml(path: Path, shown_as: str) -> YamlFile | Problem:
         loader.dispose()
     doc = YamlFile(shown_as, data)
     if node is not None:
-        _record_lines(node, (), doc)
+        _record_lines(node, (), doc, offset)
     return doc
 
 
-def _record_lines(node: yaml.Node, key: Key, doc: YamlFile) -> None:
-    doc.lines.setdefault(key, node.start_mark.line + 1)
+def _record_lines(node: yaml.Node, key: Key, doc: YamlFile, offset: int) -> None:
+    doc.lines.setdefault(key, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         seen: set[object] = set()
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             if name in seen:
-                doc.duplicates.append((key + (name,), key_node.start_mark.line + 1))
+                doc.duplicates.append((key + (name,), key_node.start_mark.line + 1 + offset))
             seen.add(name)
-            doc.lines[key + (name,)] = key_node.start_mark.line + 1
-            _record_lines(value_node, key + (name,), doc)
+            doc.lines[key + (name,)] = key_node.start_mark.line + 1 + offset
+            _record_lines(value_node, key + (name,), doc, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, key + (index,), doc)
+            _record_lines(item, key + (index,), doc, offset)

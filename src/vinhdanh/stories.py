@@ -1,0 +1,222 @@
+"""News stories: the press team's Markdown files, their front matter read and checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import schema as s
+from .load import Loaded, Reference, shown
+from .problems import Problem, did_you_mean
+from .text import format_date, format_datetime
+from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
+
+# Stories are dated in Vietnam time (UTC+7, no daylight saving).
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A story's lead photo."""
+
+    image: str
+    """Path from the docs folder, e.g. "news/images/2021/hoi-nghi.jpg"."""
+    alt: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    """One news story, as its front matter describes it."""
+
+    src_uri: str
+    """Path from the docs folder, e.g. "news/posts/2021-01-14-hoi-nghi.md"."""
+    title: str
+    date: dt.datetime
+    """Publication time, with its zone (Vietnam time when none was written)."""
+    has_time: bool = False
+    description: str = ""
+    authors: tuple[str, ...] = ()
+    byline: tuple[str, ...] = ()
+    """The authors' names."""
+    categories: tuple[str, ...] = ()
+    cover: Cover | None = None
+    exemplars: tuple[str, ...] = ()
+    movement: str | None = None
+    draft: bool = False
+
+    def shown_date(self) -> str:
+        """Return the date as readers expect it: dd/mm/yyyy, with HH:MM when the story has a time."""
+        local = self.date.astimezone(VIETNAM)
+        return format_datetime(local) if self.has_time else format_date(local.date())
+
+    def is_live(self, now: dt.datetime) -> bool:
+        """Return whether the story is published at now: not a draft, not dated later."""
+        return not self.draft and self.date <= now
+
+
+def post_date(reader: s.Reader, key: s.Key, value: Any) -> Any:
+    """Accept what the blog plugin accepts: a YAML date, or date and time with seconds."""
+    try:
+        parsed = yaml.safe_load(str(value))
+    except ValueError:
+        reader.error(key, f"no such day or time: {value!r}; check the day and month")
+        return s.INVALID
+    if isinstance(parsed, dt.datetime):
+        if parsed.tzinfo is None:  # the blog plugin would read it as UTC, seven hours off
+            reader.error(key, f"write the time with its zone, as Vietnam time: "
+                         f"'{parsed:%Y-%m-%d %H:%M:%S}+07:00', got {value!r}")
+            return s.INVALID
+        return parsed
+    if isinstance(parsed, dt.date):
+        return dt.datetime.combine(parsed, dt.time(), dt.timezone.utc)  # as the blog plugin reads it
+    reader.error(key, f"expected a date like 2021-01-14 or a time like 2021-01-14 08:30:00+07:00, got {value!r}")
+    return s.INVALID
+
+
+F = s.Field
+COVER_FIELDS = {"image": F(s.text, True), "alt": F(s.text), "credit": F(s.text)}
+STORY_FIELDS = {
+    "title": F(s.text, True), "date": F(post_date, True), "description": F(s.text),
+    "authors": F(s.list_of(s.identifier)), "categories": F(s.list_of(s.text)),
+    "cover": F(s.mapping_of(COVER_FIELDS, "a cover (image, alt, credit)")),
+    "exemplars": F(s.list_of(s.identifier)), "movement": F(s.identifier), "draft": F(s.boolean),
+    # Keys that MkDocs, Material and its blog plugin understand.
+    "slug": F(s.identifier), "pin": F(s.boolean), "readtime": F(s.integer), "links": F(s.anything),
+    "hide": F(s.anything), "template": F(s.text), "search": F(s.anything), "tags": F(s.list_of(s.text)),
+}
+AUTHOR_FIELDS = {"name": F(s.text, True), "description": F(s.text, True), "avatar": F(s.text, True),
+                 "slug": F(s.identifier), "url": F(s.text)}
+
+
+def load_stories(docs_dir: Path, news_dir: str, out: Loaded, now: dt.datetime | None = None) -> None:
+    """Read every story under docs_dir/news_dir/posts into out, with its problems and references."""
+    authors = _load_authors(docs_dir / news_dir / ".authors.yml", out)
+    now = now or dt.datetime.now(VIETNAM)
+    for path in sorted((docs_dir / news_dir / "posts").rglob("*.md")):
+        story = _read_story(docs_dir, path, authors, out, now)
+        if story:
+            out.catalogue.stories[story.src_uri] = story
+
+
+def _load_authors(path: Path, out: Loaded) -> dict[str, str]:
+    """Return the authors' names by id."""
+    if not path.exists():
+        return {}
+    doc = read_yaml(path, shown(path))
+    if isinstance(doc, Problem):
+        out.problems.append(doc)
+        return {}
+    reader = s.Reader(doc, out.problems)
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("authors"), dict):
+        reader.error((), "expected 'authors:' followed by one entry per author id")
+        return {}
+    names = {}
+    for author_id, entry in doc.data["authors"].items():
+        s.identifier(reader, ("authors", author_id), author_id)
+        values = s.read_mapping(reader, ("authors", author_id), entry, AUTHOR_FIELDS, "an author") or {}
+        names[str(author_id)] = values.get("name", str(author_id))
+    return names
+
+
+def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded,
+                now: dt.datetime) -> Story | None:
+    where = shown(path)
+    text = read_text(path, where)
+    if isinstance(text, Problem):
+        out.problems.append(text)
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        out.problems.append(Problem(where, 1, "", "a story starts with front matter between two '---' lines "
+                                    "(title, date, …); `vinhdanh new story` writes one"))
+        return None
+    doc = parse_yaml(match[1] or "", where, first_line=2)
+    if isinstance(doc, Problem):
+        out.problems.append(doc)
+        return None
+    reader = s.Reader(doc, out.problems)
+    values = s.read_mapping(reader, (), doc.data if doc.data is not None else {}, STORY_FIELDS, "front matter")
+    if values is None:
+        return None
+    src_uri = path.relative_to(docs_dir).as_posix()
+    body_first_line = text[: match.end()].count("\n") + 1
+    _check_images(reader, docs_dir, src_uri, text[match.end():], body_first_line, values)
+    if "<!-- more -->" not in text:
+        reader.problems.append(Problem(where, body_first_line, "", "no '<!-- more -->' line: put one after the "
+                                       "opening paragraph, which listings show as the excerpt"))
+    _check_people_and_authors(reader, doc, values, authors, out, now)
+    if "title" not in values or "date" not in values:
+        return None
+    cover = values.get("cover")
+    return Story(
+        src_uri=src_uri, title=values["title"], date=values["date"],
+        has_time=isinstance(yaml.safe_load(str(doc.data["date"])), dt.datetime),
+        description=values.get("description", ""), authors=values.get("authors", ()),
+        byline=tuple(authors[a] for a in values.get("authors", ()) if a in authors),
+        categories=values.get("categories", ()),
+        cover=Cover(_from_docs(src_uri, cover["image"]), cover.get("alt", ""), cover.get("credit", ""))
+        if cover and "image" in cover else None,
+        exemplars=values.get("exemplars", ()), movement=values.get("movement"), draft=values.get("draft", False),
+    )
+
+
+def _from_docs(src_uri: str, target: str) -> str:
+    """Return a path written relative to a story as a path from the docs folder."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+
+
+def _check_images(reader: s.Reader, docs_dir: Path, src_uri: str, body: str, first_line: int,
+                  values: dict[str, Any]) -> None:
+    cover = values.get("cover")
+    if cover and "image" in cover and (problem := _image_problem(docs_dir, src_uri, cover["image"])):
+        reader.error(("cover", "image"), problem)
+    # Images inside HTML comments are not shown; keep the line count while dropping them.
+    body = _COMMENT.sub(lambda m: "\n" * m[0].count("\n"), body)
+    for offset, line in enumerate(body.splitlines()):
+        for alt, target in _IMAGE.findall(line):
+            if problem := _image_problem(docs_dir, src_uri, target):
+                reader.problems.append(Problem(reader.doc.path, first_line + offset, "image", problem))
+            if not alt.strip():
+                reader.problems.append(Problem(reader.doc.path, first_line + offset, "image",
+                                               f"{target!r} has no caption; write one between the brackets: "
+                                               "![Đồng chí … phát biểu](…)", warning=True))
+
+
+def _image_problem(docs_dir: Path, src_uri: str, target: str) -> str | None:
+    """Return what is wrong with an image path written in a story, if anything."""
+    if re.match(r"[a-z][a-z0-9+.-]*:|//", target, re.IGNORECASE):
+        return (f"{target!r} is outside the site, which must work offline; save the image under "
+                "content/news/images/ and link to the file")
+    path = (docs_dir / _from_docs(src_uri, target)).resolve()
+    if target.startswith("/") or not path.is_relative_to(docs_dir.resolve()):
+        return f"{target!r} is outside the content folder; put images under content/news/images/"
+    if not path.is_file():
+        return f"image not found: {shown(path)}; the path is relative to the story's file"
+    return None
+
+
+def _check_people_and_authors(reader: s.Reader, doc: YamlFile, values: dict[str, Any], authors: dict[str, str],
+                              out: Loaded, now: dt.datetime) -> None:
+    for index, author in enumerate(values.get("authors", ())):
+        if author not in authors:
+            reader.error(("authors", index), f"no author {author!r} in news/.authors.yml"
+                         f"{did_you_mean(author, authors)}; add the author there or fix the id")
+    for index, exemplar in enumerate(values.get("exemplars", ())):
+        out.references.append(Reference("exemplar", exemplar, doc.path, doc.line(("exemplars", index)),
+                                        f"exemplars[{index}]"))
+    if values.get("movement"):
+        out.references.append(Reference("movement", values["movement"], doc.path, doc.line(("movement",)),
+                                        "movement"))
+    if values.get("draft") is False and values.get("date", now) > now:
+        reader.error(("draft",), "a story dated in the future is published on its date; remove 'draft: false' "
+                     "(the blog would publish it now)")
