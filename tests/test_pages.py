@@ -44,7 +44,7 @@ def test_page_matches_golden(pages: dict[str, str], uri: str) -> None:
 def test_every_kind_of_page_is_generated(pages: dict[str, str]) -> None:
     assert set(pages) == {
         "index.md", "ca-nhan/index.md", "tap-the/index.md", "nam/index.md", "danh-hieu/index.md",
-        "don-vi/index.md", "phong-trao/index.md",
+        "don-vi/index.md", "phong-trao/index.md", "tim-kiem/index.md",
         "ca-nhan/nguyen-thi-thu-ha.md", "ca-nhan/tran-thi-anh.md", "ca-nhan/do-van-hoa.md", "tap-the/phong-tdkt.md",
         "nam/2020.md", "danh-hieu/cstd-nganh.md", "danh-hieu/tap-the-ldxs.md", "danh-hieu/bk-vien-truong.md",
         "don-vi/vks-toi-cao.md", "don-vi/vks-bac-giang.md", "don-vi/vks-bac-ninh.md", "phong-trao/thi-dua-2020.md",

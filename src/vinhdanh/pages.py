@@ -19,12 +19,14 @@ from markupsafe import Markup, escape
 
 from .model import Catalogue, Exemplar
 from .relations import Relations, kind_of
+from .search import exemplar_search_data
 from .stories import Story
 from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
-            "unit": "don-vi", "year": "nam", "movement": "phong-trao"}
+            "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem"}
 CSS_URI = "assets/vinhdanh.css"
+SEARCH_JS_URI = "assets/vinhdanh-search.js"
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
 INITIATIVE_LEVELS = {"co-so": "cấp cơ sở", "nganh": "cấp ngành", "toan-quoc": "toàn quốc"}
 
@@ -48,6 +50,8 @@ class PageSource:
     html_blocks: tuple[str, ...] = ()
     image: str | None = None
     """The page's picture for link previews: a profile's photo."""
+    search_data: str = ""
+    """Hidden Pagefind facets and metadata; only pages that have them are searched."""
 
     def inline(self) -> str:
         """Return self-contained Markdown, the HTML blocks in place, for any Markdown engine."""
@@ -189,6 +193,7 @@ class SiteRenderer:
         yield self.render("titles.md", "title", None, True)
         yield self.render("units.md", "unit", None, True)
         yield self.render("movements.md", "movement", None, True)
+        yield self.render("search.md", "search", None, True)
         for person in rel.people:
             yield self.render("profile.md", "person", person.id, exemplar=person, is_person=True)
         for collective in rel.collectives:
@@ -212,7 +217,8 @@ class SiteRenderer:
             rel=self.rel, link=links, photo=lambda e: self._photo(e, links), **context)
         exemplar = context.get("exemplar")
         image = photo_uri(exemplar) if exemplar and exemplar.photo else None
-        return PageSource(uri, body, in_nav, tuple(self._blocks), image)
+        search_data = exemplar_search_data(self.rel, exemplar, image) if exemplar else ""
+        return PageSource(uri, body, in_nav, tuple(self._blocks), image, search_data)
 
     def _keep_html(self, html: str) -> Markup:
         """Keep a block of HTML out of Markdown; return its placeholder (the `html` filter)."""

@@ -11,7 +11,7 @@ from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -20,11 +20,13 @@ from mkdocs.structure.pages import Page
 from .checks import checked_catalogue
 from .feed import FeedEntry, atom_feed
 from .load import load
-from .pages import CSS_URI, PageSource, SiteRenderer, make_environment
+from .pages import CSS_URI, SEARCH_JS_URI, PageSource, SiteRenderer, make_environment
+from .pagefind import SearchIndexError, build_index
 from .photos import image_size
 from .problems import CatalogueError
+from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .stories import VIETNAM, Story, load_stories
-from .text import format_date, format_datetime, toc_slugify
+from .text import format_date, format_datetime, nfc, toc_slugify
 
 log = get_plugin_logger(__name__)
 
@@ -38,6 +40,8 @@ class VinhdanhConfig(base.Config):
     """Folder of templates that replace the package's, relative to mkdocs.yml."""
     news = c.Type(str, default="news")
     """The blog's folder inside docs_dir (the blog plugin's `blog_dir`)."""
+    search = c.Type(bool, default=True)
+    """Build the Pagefind index and load the search box (Material's `search` plugin must be off)."""
 
 
 class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
@@ -62,6 +66,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         self.renderer = SiteRenderer(catalogue, make_environment(self.overrides_dir),
                                      directory_urls=config.use_directory_urls, photo_size=image_size,
                                      exemplars_dir=self.exemplars_dir)
+        self.synonyms = synonym_groups(self.renderer.rel)
+        if self.config.search:
+            config.extra_javascript.append(SEARCH_JS_URI)
         for extension in ("toc", "attr_list", "md_in_html", "vinhdanh.figures"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -83,12 +90,13 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             self.pages[page.src_uri] = page
         for photo in self.renderer.photos():
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
-        css = package_files("vinhdanh").joinpath(CSS_URI).read_text(encoding="utf-8")
-        files.append(File.generated(config, CSS_URI, content=css))
+        for uri in (CSS_URI, SEARCH_JS_URI):
+            files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Give each story its lead and cover on top, and the exemplars it features below."""
+        """Normalise every page to NFC; give each story its lead and cover, and its exemplars below."""
+        markdown = nfc(markdown)  # pages saved on macOS or pasted from Word may be decomposed
         story = self.stories.get(page.file.src_uri)
         if story is None:
             return markdown
@@ -96,9 +104,29 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         return f"{head}\n\n{markdown}\n\n{tail}"
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put back the HTML that was kept out of Markdown."""
-        source = self.pages.get(page.file.src_uri)
-        return source.restore_html(html) if source else html
+        """Put back the HTML kept out of Markdown; add what search needs to searchable pages."""
+        uri = page.file.src_uri
+        source = self.pages.get(uri)
+        if source:
+            html = source.restore_html(html)
+        if not self._searchable(uri):
+            return html
+        story = self.stories.get(uri)
+        data = story_search_data(self.renderer.rel, story) if story else source.search_data if source else ""
+        return html + data + shadow_block(shadow_text(html, self.synonyms))
+
+    def _searchable(self, uri: str) -> bool:
+        """Return whether search indexes the page: profiles, stories and hand-written pages."""
+        if uri in self.pages:
+            return bool(self.pages[uri].search_data)
+        return uri in self.stories or not uri.startswith(self.config.news + "/")
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Mark the content of searchable pages for Pagefind; the rest of the page is not indexed."""
+        if self._searchable(page.file.src_uri):
+            output = output.replace('<article class="md-content__inner md-typeset">',
+                                    '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+        return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -125,13 +153,19 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the Atom feed of the news."""
+        """Write the Atom feed of the news, then build the search index over the finished site."""
         site_url = config.site_url or ""
         feed_uri = f"{self.config.news}/feed.xml"
         feed = atom_feed(self.feed_entries, config.site_name, site_url or "/", urljoin(site_url, feed_uri))
         path = Path(config.site_dir) / feed_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(feed)
+        if self.config.search:
+            try:
+                seconds = build_index(Path(config.site_dir))
+            except SearchIndexError as err:
+                raise PluginError(str(err)) from None
+            log.info(f"Pagefind indexed the site in {seconds:.1f} s")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         """Rebuild when a record or a template override changes."""

@@ -1,0 +1,121 @@
+"""What Pagefind indexes beyond the visible text: facets, sort keys, and a folded shadow.
+
+Pagefind folds tones and letter shapes ("tram" finds "Trâm", "hòa" finds "hoà") but
+keeps "đ" apart from "d". The search box folds "đ" to "d" in every query; so that such
+queries still find "Đào Đức Thắng", each indexed page carries a hidden, never-shown copy
+of its "đ" words with "d", plus the other spellings of the abbreviations it uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable
+
+from markupsafe import escape
+
+from .model import Collective, Person
+from .relations import Relations, kind_of
+from .stories import VIETNAM, Story
+from .text import fold
+
+# Spellings staff use for the same thing. Titles add their own names and aliases.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("VKSND", "VKS", "Viện KSND", "Viện kiểm sát nhân dân", "Viện kiểm sát"),
+    ("TAND", "Tòa án nhân dân"),
+    ("CSTĐ", "Chiến sĩ thi đua", "Chiến sỹ thi đua"),
+    ("CSTĐCS", "Chiến sĩ thi đua cơ sở"),
+    ("LĐTT", "Lao động tiên tiến"),
+    ("TTLĐXS", "Tập thể lao động xuất sắc"),
+    ("TTLĐTT", "Tập thể lao động tiên tiến"),
+    ("HCLĐ", "Huân chương Lao động"),
+    ("KNC", "Kỷ niệm chương"),
+    ("TP", "Thành phố"),
+    ("TP HCM", "TP. HCM", "TP Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+    ("TĐKT", "Thi đua – Khen thưởng", "Thi đua, khen thưởng", "Thi đua - Khen thưởng"),
+)
+_WORD = re.compile(r"\w+")
+_TAGS = re.compile(r"<[^>]+>")
+KIND_LABELS = {"person": "Cá nhân", "collective": "Tập thể", "story": "Tin bài"}
+
+
+def synonym_groups(rel: Relations) -> list[tuple[str, ...]]:
+    """Return the synonym groups: the fixed list and each title's names."""
+    titles = [(t.name, *t.aliases) for t in rel.titles.values() if t.aliases]
+    return [*SYNONYMS, *titles]
+
+
+def shadow_text(page_html: str, groups: Iterable[tuple[str, ...]]) -> str:
+    """Return folded words the page should also be found by (empty if none)."""
+    text = html.unescape(_TAGS.sub(" ", page_html))
+    folded = " " + " ".join(_WORD.findall(fold(text))) + " "
+    extra = {fold(word) for word in _WORD.findall(text) if "đ" in word.lower()}
+    for group in groups:
+        keys = [" " + " ".join(_WORD.findall(fold(name))) + " " for name in group]
+        if any(key in folded for key in keys):
+            extra.update(key.strip() for key in keys)
+    return " ".join(sorted(extra))
+
+
+def _span(attribute: str, key: str, value: object) -> str:
+    return f'<span data-pagefind-{attribute}="{escape(key)}:{escape(str(value))}"></span>'
+
+
+def _province(rel: Relations, unit_id: str) -> str:
+    """Return the province-level unit (a child of the root) that unit_id belongs to now."""
+    path = rel.unit_path(rel.current_unit(unit_id).id)
+    return (path[1] if len(path) > 1 else path[0]).short
+
+
+def exemplar_search_data(rel: Relations, exemplar: Person | Collective, image: str | None) -> str:
+    """Return hidden Pagefind filters, sort key and metadata for a profile."""
+    kind = kind_of(exemplar)
+    parts = [_span("filter", "loai", KIND_LABELS[kind]), _span("filter", "don_vi", _province(rel, exemplar.unit)),
+             _span("meta", "don_vi", rel.units[exemplar.unit].short)]
+    awards = rel.honours_of(exemplar)
+    for award in awards:
+        parts.append(_span("filter", "nam", award.honour.last_year))
+        parts.append(_span("filter", "danh_hieu", award.title.name))
+        if award.honour.movement:
+            parts.append(_span("filter", "phong_trao", rel.movements[award.honour.movement].name))
+    top = rel.highest(exemplar)
+    if top:
+        parts.append(_span("meta", "danh_hieu", f"{top.title.name} ({top.honour.year})"))
+    latest = max((a.honour.date or dt.date(a.honour.last_year, 12, 31) for a in awards), default=None)
+    parts.append(_span("sort", "ngay", f"{latest:%Y%m%d}" if latest else "0"))
+    if image:
+        parts.append(_span("meta", "image", image))
+        parts.append(_span("meta", "image_alt", exemplar.name))
+    return _hidden(parts)
+
+
+def story_search_data(rel: Relations, story: Story) -> str:
+    """Return hidden Pagefind filters, sort key and metadata for a story."""
+    local = story.date.astimezone(VIETNAM)
+    parts = [_span("filter", "loai", KIND_LABELS["story"]), _span("filter", "nam", local.year),
+             _span("sort", "ngay", f"{local:%Y%m%d}"), _span("meta", "ngay", story.shown_date())]
+    if story.movement:
+        parts.append(_span("filter", "phong_trao", rel.movements[story.movement].name))
+    for unit in sorted({_province(rel, e.unit) for e in rel.featured(story)}):
+        parts.append(_span("filter", "don_vi", unit))
+    if story.cover:
+        parts.append(_span("meta", "image", story.cover.image))
+        parts.append(_span("meta", "image_alt", story.cover.alt))
+    return _hidden(parts)
+
+
+def _hidden(parts: list[str]) -> str:
+    return '<div class="vd-search-data" hidden>' + "".join(parts) + "</div>"
+
+
+def shadow_block(words: str) -> str:
+    """Return the hidden element holding a page's folded words, or ''.
+
+    Each word is bracketed ⟦so⟧: Pagefind indexes it without the brackets, and the
+    search box strips bracketed words from the excerpts it shows.
+    """
+    if not words:
+        return ""
+    bracketed = " ".join(f"⟦{word}⟧" for word in words.split())
+    return f'<div class="vd-search-data" hidden aria-hidden="true">{escape(bracketed)}</div>'
