@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: install serve site check test bench clean
+.PHONY: install serve site check test bench bench-search clean
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: $(READY)
 
 bench: $(READY)
 	$(BIN)/python scripts/bench_build.py
+
+bench-search: $(READY)
+	$(BIN)/python scripts/bench_search.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

@@ -14,42 +14,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from gen_catalogue import synthetic_catalogue  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-# Build in a child process and report its own peak RSS.
-BUILD = """
-import resource, sys
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-build(load_config(sys.argv[1]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-
-
-def make_project(folder: Path, people: int, collectives: int) -> Path:
-    """Write a project with a synthetic catalogue and the repository's site config."""
-    records = folder / "exemplars"
-    synthetic_catalogue(records, people, collectives)
-    for name in ("titles.yml", "movements.yml"):
-        shutil.copy(ROOT / "exemplars" / name, records / name)
-    shutil.copytree(ROOT / "content", folder / "content")
-    shutil.copytree(ROOT / "overrides", folder / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    return folder / "mkdocs.yml"
+from benchproject import BIN, ROOT, make_project, timed_build  # noqa: E402
 
 
 def plain_project(folder: Path, exported_from: Path) -> Path:
     """Write the same pages as plain Markdown and a config without vinhdanh."""
     docs = folder / "content"
     shutil.copytree(ROOT / "content", docs)
+    shutil.rmtree(docs / "news/posts")
     subprocess.run([BIN / "vinhdanh", "-f", str(exported_from), "export", str(docs)], check=True,
                    stdout=subprocess.DEVNULL)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
@@ -64,18 +41,6 @@ def plain_project(folder: Path, exported_from: Path) -> Path:
     return path
 
 
-def timed_build(config: Path) -> tuple[float, float, int]:
-    """Return (seconds, peak RSS in MB, pages built) for one build."""
-    start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", BUILD, str(config)], capture_output=True, text=True,
-                         env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)})
-    seconds = time.perf_counter() - start
-    if run.returncode:
-        sys.exit(f"build of {config} failed:\n{run.stderr[-3000:]}")
-    pages = sum(1 for _ in (config.parent / "site").rglob("index.html"))
-    return seconds, int(run.stdout.split()[-1]) / 1024, pages
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
@@ -88,12 +53,12 @@ def main() -> None:
                                            ("full", args.people, args.collectives)):
             (work / label).mkdir()
             config = make_project(work / label, people, collectives)
-            seconds, rss, pages = timed_build(config)
+            seconds, rss, pages, _ = timed_build(config)
             results[label] = (seconds, rss, pages)
             print(f"vinhdanh  {people + collectives:>6} exemplars: {seconds:6.1f} s, {pages / seconds:6.0f} pages/s, "
                   f"peak RSS {rss:5.0f} MB, {pages} pages", flush=True)
         (work / "plain").mkdir()
-        baseline, base_rss, base_pages = timed_build(plain_project(work / "plain", work / "full" / "mkdocs.yml"))
+        baseline, base_rss, base_pages, _ = timed_build(plain_project(work / "plain", work / "full" / "mkdocs.yml"))
         print(f"plain MkDocs, same pages: {baseline:6.1f} s, {base_pages / baseline:6.0f} pages/s, "
               f"peak RSS {base_rss:5.0f} MB, {base_pages} pages", flush=True)
     full, small = results["full"], results["small"]

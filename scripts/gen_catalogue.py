@@ -103,7 +103,7 @@ PROVINCES = ["Hà Nội", "Huế", "Cao Bằng", "Điện Biên", "Hà Tĩnh", "
              "An Giang"]
 
 
-def synthetic_catalogue(root: Path, people: int, collectives: int, seed: int = 7) -> None:
+def synthetic_catalogue(root: Path, people: int, collectives: int, seed: int = 7) -> dict[str, tuple[str, str]]:
     """Write a large random catalogue: 34 provinces, 10 regional units each, people and collectives."""
     rng = random.Random(seed)
     units = [{"id": "vksnd-toi-cao", "name": "Viện kiểm sát nhân dân tối cao", "short": "VKSND tối cao"}]
@@ -120,13 +120,17 @@ def synthetic_catalogue(root: Path, people: int, collectives: int, seed: int = 7
     movements = {2020: "thi-dua-2020", 2021: "thi-dua-2021-2025", 2023: "chuyen-de-chuyen-doi-so"}
     years = range(2015, 2026)
     person_ids = []
+    shorts = {u["id"]: u["short"] for u in units}
+    written: dict[str, tuple[str, str]] = {}
     for index in range(people):
         name, female = random_name(rng)
         pid = f"{slug(name)}-{index}"
         person_ids.append(pid)
+        unit_id = rng.choice(unit_ids)
+        written[pid] = (name, shorts[unit_id])
         dump(root / "people" / f"{pid}.yml", {
             "name": name, **({"family_name": "Tôn Nữ"} if name.startswith("Tôn Nữ") else {}),
-            "position": rng.choice(POSITIONS), "unit": rng.choice(unit_ids),
+            "position": rng.choice(POSITIONS), "unit": unit_id,
             "summary": f"{'Chị' if female else 'Anh'} {name.split()[-1]} {rng.choice(DEEDS)}.",
             "honours": honours(rng, PERSON_TITLES, years, unit_ids, movements),
         })
@@ -138,3 +142,33 @@ def synthetic_catalogue(root: Path, people: int, collectives: int, seed: int = 7
             "summary": f"Tập thể {rng.choice(DEEDS)}.",
             "honours": honours(rng, COLLECTIVE_TITLES, years, unit_ids, movements),
         })
+    return written
+
+
+CATEGORIES = ["Hội nghị", "Gương điển hình", "Khen thưởng", "Phong trào thi đua"]
+HEADLINES = ["{name}: tận tụy với từng hồ sơ", "Khen thưởng {name} vì thành tích xuất sắc",
+             "Gặp gỡ {name}, gương sáng của {unit}", "{unit} tổng kết thi đua năm {year}",
+             "Hội nghị sơ kết phong trào thi đua tại {unit}"]
+
+
+def synthetic_stories(docs: Path, count: int, people: dict[str, tuple[str, str]], seed: int = 11) -> None:
+    """Write count stories under docs/news/posts about random people (id → (name, unit short))."""
+    rng = random.Random(seed)
+    posts = docs / "news" / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    ids = sorted(people)
+    for index in range(count):
+        featured = rng.sample(ids, k=min(len(ids), rng.randint(1, 3)))
+        name, unit = people[featured[0]]
+        year = rng.randint(2015, 2025)
+        when = dt.datetime(year, rng.randint(1, 12), rng.randint(1, 28), rng.randint(7, 20), rng.choice([0, 15, 30]))
+        title = rng.choice(HEADLINES).format(name=name, unit=unit, year=year)
+        paragraphs = [f"{name} {rng.choice(DEEDS)}." for _ in range(2)] + [
+            f"Tập thể {unit} {rng.choice(DEEDS)}; {rng.choice(DEEDS)}." for _ in range(3)]
+        (posts / f"{when:%Y-%m-%d}-{index}.md").write_text(
+            "---\n" + yaml.safe_dump({
+                "title": title, "authors": [rng.choice(["minh-nhat", "thien-thanh", "hai-yen"])],
+                "categories": [rng.choice(CATEGORIES)], "description": paragraphs[0], "exemplars": featured,
+            }, allow_unicode=True, sort_keys=False) + f"date: {when:%Y-%m-%d %H:%M:%S}+07:00\n---\n\n"
+            + paragraphs[0] + "\n\n<!-- more -->\n\n" + "\n\n".join(paragraphs[1:]) + "\n",
+            encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import unicodedata
 import sys
 from pathlib import Path
 
@@ -177,6 +178,9 @@ def main() -> None:
         record["private"] = {"birth_date": f"19{rng.randint(70, 95)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
                              "phone": f"09{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"}
         dump(ROOT / "people" / f"{pid}.yml", record)
+    # One record saved decomposed (NFD), as text from macOS often is: loading normalises it.
+    nfd = ROOT / "people" / "dinh-thi-hang.yml"
+    nfd.write_text(unicodedata.normalize("NFD", nfd.read_text(encoding="utf-8")), encoding="utf-8")
     dump(ROOT / "people" / "nguyen-van-chua-cong-bo.yml", {
         "name": "Nguyễn Văn Chưa Công Bố", "position": "Kiểm sát viên", "unit": "vksnd-tp-ha-noi",
         "summary": "Hồ sơ đang chờ quyết định khen thưởng; chưa được đăng.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from importlib.resources import files as package_files
 from pathlib import Path
 from urllib.parse import urljoin
@@ -113,6 +114,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             return html
         story = self.stories.get(uri)
         data = story_search_data(self.renderer.rel, story) if story else source.search_data if source else ""
+        # Heading permalinks ("¶") would otherwise end up in result titles.
+        html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
         return html + data + shadow_block(shadow_text(html, self.synonyms))
 
     def _searchable(self, uri: str) -> bool:
@@ -122,7 +125,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         return uri in self.stories or not uri.startswith(self.config.news + "/")
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Mark the content of searchable pages for Pagefind; the rest of the page is not indexed."""
+        """Publish NFC only; mark the content of searchable pages for Pagefind (nav, header, footer are not)."""
+        if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
+            output = nfc(output)
         if self._searchable(page.file.src_uri):
             output = output.replace('<article class="md-content__inner md-typeset">',
                                     '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)

@@ -170,6 +170,7 @@
     var results = [];
     var shown = 0;
     var latest = 0;
+    var facetsWanted = false;
 
     input.value = params.get("q") || "";
     sort.value = SORTS[params.get("sap_xep")] ? params.get("sap_xep") : "";
@@ -232,6 +233,7 @@
     function update() {
       remember();
       var ticket = ++latest;
+      page.removeAttribute("data-state");
       var filters = {};
       FACETS.forEach(function (facet) { if (chosen[facet[0]].length) filters[facet[0]] = { any: chosen[facet[0]] }; });
       var query = prepare(input.value);
@@ -242,13 +244,17 @@
         more.hidden = true;
         status.textContent = "Gõ tên, đơn vị, danh hiệu… hoặc chọn bộ lọc bên cạnh.";
         return pagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
-          if (ticket === latest) drawFacets(all, null);
+          if (ticket === latest) { drawFacets(all, null); page.setAttribute("data-state", "done"); }
         });
       }
       status.textContent = "Đang tìm…";
+      // Facets cost a download of their own: they load with the first filter, when browsing
+      // without words, or when asked for ("Lọc kết quả").
+      var withFacets = facetsWanted || Object.keys(filters).length > 0 || !query;
       return pagefind().then(function (pf) {
         // Filters first: a search only counts what is left per facet once they are loaded.
-        return pf.filters().then(function (all) {
+        var ready = withFacets ? pf.filters() : Promise.resolve(null);
+        return ready.then(function (all) {
           return pf.search(query, options).then(function (search) { return [search, all]; });
         });
       }).then(function (found) {
@@ -258,9 +264,20 @@
         shown = 0;
         list.textContent = "";
         status.textContent = results.length ? results.length + " kết quả" : "Không tìm thấy kết quả nào.";
-        drawFacets(found[1], search.filters);
-        return showMore();
+        if (found[1]) drawFacets(found[1], search.filters);
+        else offerFacets();
+        return showMore().then(function () {
+          if (ticket === latest) page.setAttribute("data-state", "done");   // for tests and scripts
+        });
       });
+    }
+
+    function offerFacets() {
+      facets.textContent = "";
+      var button = element("button", "md-button vd-facets__open", "Lọc kết quả: loại, đơn vị, năm, danh hiệu…");
+      button.type = "button";
+      button.addEventListener("click", function () { facetsWanted = true; update(); });
+      facets.appendChild(button);
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });

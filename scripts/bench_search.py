@@ -1,0 +1,148 @@
+"""Benchmark search: `make bench-search` (options: --people N --collectives N --stories N).
+
+Generates 10,000 exemplars and 2,000 stories, builds the site (Pagefind), and the same
+site with Material's built-in search instead; then, in headless Chromium, runs each
+query cold (a fresh browser context, so nothing is cached) against both, measuring the
+bytes the search fetched (on the wire, served gzip-compressed as by the README's nginx
+block) and the time from opening the page to the first result shown.
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from benchproject import make_project, timed_build  # noqa: E402
+from tests.browser import chromium  # noqa: E402
+
+QUERIES = ["nguyen van hung", "tran thi ha", "dao duc", "le thi thu", "ton nu thi ninh",    # names, no diacritics
+           "chien si thi dua nganh", "lao dong tien tien", "bang khen thu tuong",        # titles
+           "vksnd bac ninh", "khu vuc 3 ha noi", "da nang",                                # units
+           "so hoa ho so", "phien toa rut kinh nghiem", "tong ket thi dua"]                 # words from stories
+
+
+def builtin_project(ours: Path, folder: Path) -> Path:
+    """Copy the project, switching Pagefind off and Material's search plugin on."""
+    shutil.copytree(ours.parent, folder, ignore=shutil.ignore_patterns("site"))
+    (folder / "overrides/partials/header.html").unlink()  # Material's own header, with its search
+    config = yaml.load((folder / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.UnsafeLoader)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "vinhdanh" in plugin:
+            plugin["vinhdanh"]["search"] = False
+    config["plugins"].insert(0, "search")
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed where a web server would (the README's nginx block does)."""
+
+    COMPRESSED = (".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml")
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in self.COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextmanager
+def gzip_served(folder: Path) -> Iterator[str]:
+    """Serve folder with gzip on a free port of 127.0.0.1."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+def measure(browser, url: str, wait_for: str, counted: str) -> tuple[float, int]:
+    """Open url in a fresh context; return (ms to the first result, bytes on the wire for matching requests)."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("requestfinished", lambda request: requests.append(request) if re.search(counted, request.url) else None)
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(wait_for, timeout=120_000)
+    elapsed = (time.perf_counter() - start) * 1000
+    page.wait_for_load_state("networkidle")
+    size = sum(request.sizes()["responseBodySize"] for request in requests)
+    context.close()
+    return elapsed, size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--collectives", type=int, default=0)
+    parser.add_argument("--stories", type=int, default=2_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="vinhdanh-bench-search-") as tmp:
+        work = Path(tmp)
+        (work / "ours").mkdir()
+        config = make_project(work / "ours", args.people, args.collectives, args.stories)
+        seconds, _, pages, log = timed_build(config)
+        index_s = float(re.search(r"Pagefind indexed the site in ([\d.]+) s", log)[1])
+        print(f"build with Pagefind: {seconds:.1f} s ({pages} pages), of which indexing {index_s:.1f} s", flush=True)
+        builtin_config = builtin_project(config, work / "builtin")
+        builtin_s, _, _, _ = timed_build(builtin_config)
+        print(f"build with Material's search: {builtin_s:.1f} s", flush=True)
+        rows = []
+        with gzip_served(work / "ours" / "site") as ours, gzip_served(work / "builtin" / "site") as builtin, \
+                chromium() as browser:
+            for query in QUERIES:
+                our_ms, our_bytes = measure(browser, f"{ours}tim-kiem/?q={quote(query)}",
+                                            "#vd-search-page[data-state=done]", r"/pagefind/")
+                their_ms, their_bytes = measure(browser, f"{builtin}?q={quote(query)}",
+                                                ".md-search-result__item, .md-search-result__meta", r"/search/")
+                rows.append((our_bytes / 1024, our_ms, their_bytes / 1024, their_ms))
+                print(f"{query!r:32} ours {our_bytes / 1024:7.0f} KB {our_ms:6.0f} ms | "
+                      f"built-in {their_bytes / 1024:7.0f} KB {their_ms:6.0f} ms", flush=True)
+    summary = {
+        "exemplars": args.people + args.collectives, "stories": args.stories, "pages": pages,
+        "ours_median_kb": round(statistics.median(r[0] for r in rows)),
+        "ours_median_first_ms": round(statistics.median(r[1] for r in rows)),
+        "builtin_median_kb": round(statistics.median(r[2] for r in rows)),
+        "builtin_median_first_ms": round(statistics.median(r[3] for r in rows)),
+        "index_s": round(index_s, 1), "build_without_index_s": round(seconds - index_s, 1),
+        "index_overhead": round(index_s / (seconds - index_s), 3),
+    }
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

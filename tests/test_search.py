@@ -1,0 +1,137 @@
+"""Search in headless Chromium: Vietnamese matching, facets, the search box, and what must never be found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from .browser import chromium, served
+from .conftest import write
+from .sitebuild import build_site, copy_project
+
+
+@pytest.fixture(scope="module")
+def site_url(demo_site: Path) -> Iterator[str]:
+    with served(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser: Any, site_url: str) -> Iterator[Any]:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(site_url) or r.url.startswith("data:") else outside.append(r.url))
+    yield page
+    assert outside == []
+    page.close()
+
+
+def search(page: Any, base: str, query: str) -> list[str]:
+    """Search on the search page; return the titles shown, in order."""
+    page.goto(f"{base}tim-kiem/?q={quote(query)}")
+    page.wait_for_selector("#vd-search-page[data-state=done]")
+    return [t.inner_text() for t in page.query_selector_all(".vd-result__title")]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("nguyen hai tram", "Vụ Thi đua – Khen thưởng triển khai công tác năm 2021"),  # unaccented
+    ("dao duc thang", "Đào Đức Thắng"),                                            # d finds đ
+    ("Đào Đức Thắng", "Đào Đức Thắng"),
+    ("hòa", "Đỗ Văn Hoà"),                                                         # tone placement
+    ("hoà", "Vũ Thị Hòa"),
+    ("Hằng", "Đinh Thị Hằng"),                                                     # record saved in NFD
+    ("thói quen ghi chép riêng", 'Người nữ kiểm sát viên "đọc kỹ từng trang hồ sơ"'),  # story saved in NFD
+    ("vien ksnd thanh hoa", "Đỗ Văn Hoà"),                                          # Viện KSND ↔ VKSND
+    ("cstd toan quoc", "Trần Công Tuấn"),                                           # CSTĐ ↔ Chiến sĩ thi đua
+])
+def test_vietnamese_queries_find_their_pages(page: Any, site_url: str, query: str, expected: str) -> None:
+    assert expected in search(page, site_url, query)[:8]
+
+
+def test_abbreviation_reaches_the_full_title(page: Any, site_url: str) -> None:
+    search(page, site_url, "CSTĐ ngành")
+    honours = [m.inner_text() for m in page.query_selector_all(".vd-result__meta")][:5]
+    assert len(honours) == 5 and all("Chiến sĩ thi đua" in h or "20" in h for h in honours)
+    assert any("Chiến sĩ thi đua ngành" in h for h in honours)
+
+
+def test_decomposed_query_is_normalised(page: Any, site_url: str) -> None:
+    import unicodedata
+
+    assert "Đinh Thị Hằng" in search(page, site_url, unicodedata.normalize("NFD", "Đinh Thị Hằng"))[:3]
+
+
+def test_only_page_content_is_indexed(page: Any, site_url: str) -> None:
+    assert search(page, site_url, "Material for MkDocs") == []     # the footer
+    assert search(page, site_url, "Giới thiệu")[0] == "Giới thiệu"  # a tab, and the page itself
+
+
+def test_facets_and_sort(page: Any, site_url: str) -> None:
+    search(page, site_url, "VKSND")
+    assert page.locator("input[name=loai]").count() == 0      # facets load on demand with words
+    page.locator(".vd-facets__open").click()
+    page.wait_for_selector("input[name=loai][value='Tập thể']")
+    page.locator("input[name=loai][value='Tập thể']").check()
+    page.wait_for_selector("#vd-search-page[data-state=done]")
+    assert "loai=T%E1%BA%ADp+th%E1%BB%83" in page.url
+    links = [a.get_attribute("href") for a in page.query_selector_all(".vd-result__link")]
+    assert links and all("/tap-the/" in link for link in links)
+    page.goto(f"{site_url}tim-kiem/?loai=Tin+b%C3%A0i&sap_xep=moi")
+    page.wait_for_selector("#vd-search-page[data-state=done]")
+    dates = [m.inner_text() for m in page.query_selector_all(".vd-result__meta")]
+    assert dates[0].startswith("10/03/2026") and dates[-1].startswith("14/01/2021") and len(dates) == 8
+
+
+def test_header_box_shortcuts_and_keyboard(page: Any, site_url: str) -> None:
+    page.goto(site_url + "ca-nhan/")
+    page.keyboard.press("/")
+    page.keyboard.type("nguyen thi thu ha")
+    page.wait_for_selector("#vd-search-suggest .vd-result")
+    assert page.locator("#vd-search-suggest .vd-result__title").first.inner_text() == "Nguyễn Thị Thu Hà"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ca-nhan/nguyen-thi-thu-ha/")
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.id") == "vd-search-input"
+    page.keyboard.type("dao duc")
+    page.wait_for_selector("#vd-search-suggest .vd-search-box__all a")
+    page.keyboard.press("Escape")
+    assert page.locator("#vd-search-suggest").is_hidden()
+
+
+def test_phone_width_and_dark_scheme(browser: Any, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    search(page, site_url, "thu ha")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator(".vd-search-box__link").is_visible() and page.locator(".vd-search-box__input").is_hidden()
+    assert page.locator(".vd-result").first.is_visible()
+    page.close()
+
+
+def test_private_unpublished_and_drafts_are_never_found(browser: Any, tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    records = project / "exemplars/people"
+    person = (records / "nguyen-thi-thu-ha.yml").read_text(encoding="utf-8")
+    (records / "nguyen-thi-thu-ha.yml").write_text(
+        person.replace("private:\n", "private:\n  note: zqsentinelprivate\n"), encoding="utf-8")
+    write(project, {
+        "exemplars/people/zq-an.yml": "name: Zqsentinelunpublished An\nunit: vksnd-tp-ha-noi\npublished: false\n",
+        "content/news/posts/zq.md": "---\ntitle: Zqsentineldraft\ndate: 2024-01-01\ndraft: true\n---\n\n"
+                                    "zqsentineldraftbody\n\n<!-- more -->\n",
+    })
+    site = build_site(project)
+    with served(site) as url:
+        page = browser.new_page()
+        for sentinel in ("zqsentinelprivate", "zqsentinelunpublished", "zqsentineldraft", "zqsentineldraftbody"):
+            assert search(page, url, sentinel) == []
+        assert search(page, url, "nguyen thi thu ha")  # the index works
