@@ -89,8 +89,9 @@ def gzip_served(folder: Path) -> Iterator[str]:
         server.shutdown()
 
 
-def measure(browser, url: str, wait_for: str, counted: str) -> tuple[float, int]:
-    """Open url in a fresh context; return (ms to the first result, bytes on the wire for matching requests)."""
+def measure(browser, url: str, wait_for: str, counted: str, result: str) -> tuple[float, int, bool]:
+    """Open url in a fresh context; return (ms to the first result or to "none found", bytes on the wire
+    for matching requests, whether a result was shown)."""
     context = browser.new_context()
     page = context.new_page()
     requests = []
@@ -99,10 +100,11 @@ def measure(browser, url: str, wait_for: str, counted: str) -> tuple[float, int]
     page.goto(url)
     page.wait_for_selector(wait_for, timeout=120_000)
     elapsed = (time.perf_counter() - start) * 1000
+    found = page.query_selector(result) is not None
     page.wait_for_load_state("networkidle")
     size = sum(request.sizes()["responseBodySize"] for request in requests)
     context.close()
-    return elapsed, size
+    return elapsed, size, found
 
 
 def main() -> None:
@@ -125,19 +127,26 @@ def main() -> None:
         with gzip_served(work / "ours" / "site") as ours, gzip_served(work / "builtin" / "site") as builtin, \
                 chromium() as browser:
             for query in QUERIES:
-                our_ms, our_bytes = measure(browser, f"{ours}tim-kiem/?q={quote(query)}",
-                                            "#vd-search-page[data-state=done]", r"/pagefind/")
-                their_ms, their_bytes = measure(browser, f"{builtin}?q={quote(query)}",
-                                                ".md-search-result__item, .md-search-result__meta", r"/search/")
-                rows.append((our_bytes / 1024, our_ms, their_bytes / 1024, their_ms))
-                print(f"{query!r:32} ours {our_bytes / 1024:7.0f} KB {our_ms:6.0f} ms | "
-                      f"built-in {their_bytes / 1024:7.0f} KB {their_ms:6.0f} ms", flush=True)
+                our_ms, our_bytes, our_found = measure(browser, f"{ours}tim-kiem/?q={quote(query)}",
+                                                       ".vd-result, #vd-search-page[data-state=done]", r"/pagefind/",
+                                                       ".vd-result")
+                # Material shows "Không có kết quả…" when lunr finds nothing (it cannot fold accents).
+                their_ms, their_bytes, their_found = measure(
+                    browser, f"{builtin}?q={quote(query)}",
+                    ".md-search-result__item, .md-search-result__meta:has-text('Không')", r"/search/",
+                    ".md-search-result__item")
+                rows.append((our_bytes / 1024, our_ms, their_bytes / 1024, their_ms, our_found, their_found))
+                print(f"{query!r:32} ours {our_bytes / 1024:7.0f} KB {our_ms:6.0f} ms{'' if our_found else ' NONE'} | "
+                      f"built-in {their_bytes / 1024:7.0f} KB {their_ms:6.0f} ms{'' if their_found else ' NONE'}",
+                      flush=True)
     summary = {
         "exemplars": args.people + args.collectives, "stories": args.stories, "pages": pages,
         "ours_median_kb": round(statistics.median(r[0] for r in rows)),
         "ours_median_first_ms": round(statistics.median(r[1] for r in rows)),
         "builtin_median_kb": round(statistics.median(r[2] for r in rows)),
         "builtin_median_first_ms": round(statistics.median(r[3] for r in rows)),
+        "ours_queries_without_result": sum(not r[4] for r in rows),
+        "builtin_queries_without_result": sum(not r[5] for r in rows),
         "index_s": round(index_s, 1), "build_without_index_s": round(seconds - index_s, 1),
         "index_overhead": round(index_s / (seconds - index_s), 3),
     }

@@ -225,9 +225,12 @@
       var next = results.slice(shown, shown + PAGE_SIZE);
       shown += next.length;
       more.hidden = shown >= results.length;
-      return Promise.all(next.map(function (r) { return r.data(); })).then(function (rows) {
-        rows.forEach(function (row) { list.appendChild(resultItem(row, true)); });
-      });
+      // Fetch the fragments together, show each as soon as those before it are shown.
+      return next.map(function (r) { return r.data(); }).reduce(function (done, fetching) {
+        return done.then(function () { return fetching; }).then(function (row) {
+          list.appendChild(resultItem(row, true));
+        });
+      }, Promise.resolve());
     }
 
     function update() {
