@@ -19,7 +19,7 @@ serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: $(READY)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/vinhdanh build
 
 check: $(READY)
 	$(BIN)/vinhdanh check

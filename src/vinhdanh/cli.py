@@ -17,6 +17,7 @@ from .load import Loaded, load
 from .pages import CSS_URI, SiteRenderer, make_environment
 from .photos import image_size
 from .problems import CatalogueError, Problem
+from .publish import build_site
 from .scaffold import ScaffoldError, new_exemplar, new_story
 from .stories import load_stories
 
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--exemplars", type=Path, help="check only the records in this folder, not the site")
     export_cmd = commands.add_parser("export", help="write the generated pages as Markdown files")
     export_cmd.add_argument("folder", type=Path, help="where to write (a docs_dir for another engine)")
+    build_cmd = commands.add_parser("build", help="build the site into a new folder; publish it only if it worked")
+    build_cmd.add_argument("--site-dir", type=Path, default=Path("site"), help="the published folder (default: site)")
     new_cmd = commands.add_parser("new", help="start a story or a record").add_subparsers(dest="what", required=True)
     new_cmd.add_parser("story", help="a dated draft story").add_argument("title")
     for kind in ("person", "collective"):
@@ -44,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(paths, args.folder)
     if args.command == "new":
         return run_new(paths, args)
+    if args.command == "build":
+        return build_site(Path(args.config_file), args.site_dir)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
