@@ -141,3 +141,24 @@ def test_export_writes_the_same_pages_for_another_engine(tmp_path: Path) -> None
     assert (tmp_path / "out/ca-nhan/nguyen-thi-thu-ha.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
     assert (tmp_path / "out/anh/ca-nhan/nguyen-thi-thu-ha.jpg").exists()
     assert (tmp_path / "out/assets/vinhdanh.css").exists()
+
+
+def test_two_builds_are_byte_identical(demo_site: Path, tmp_path: Path) -> None:
+    """Everything but Pagefind's filter files (same data, in a varying order) is reproduced exactly."""
+    import gzip
+
+    again = build_site(copy_project(tmp_path))
+    varying = ("pagefind/filter/", "pagefind/pagefind-entry.json", ".pf_meta")
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    first, second = files(demo_site), files(again)
+    stable = {k for k in first if not any(v in k for v in varying)}
+    assert stable == {k for k in second if not any(v in k for v in varying)}
+    assert [k for k in sorted(stable) if first[k] != second[k]] == []
+
+    def filter_bytes(files: dict[str, bytes]) -> list[list[int]]:
+        return sorted(sorted(gzip.decompress(v)) for k, v in files.items() if k.startswith("pagefind/filter/"))
+
+    assert filter_bytes(first) == filter_bytes(second)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import schema as s
+from .markup import active_content
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
 from .problems import Problem
 from .text import slugify
@@ -163,6 +164,9 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, fields: dict[str, s.Fiel
         return
     _check_photo(reader, root, values)
     _check_exemplar_rules(reader, values)
+    for line, message in active_content(values.get("story", "")):
+        reader.error(("story",), message)
+        reader.problems[-1] = replace(reader.problems[-1], line=doc.line(("story",)) + line)
     _note_references(out, doc, (), values, subject)
     if "name" not in values or "unit" not in values:
         return  # reported; the other checks still run on what could be read

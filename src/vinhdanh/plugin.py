@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import unicodedata
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -145,9 +146,12 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         source = self.pages.get(page.file.src_uri)
         image = story.cover.image if story and story.cover else source.image if source else None
         site_url = config.site_url or ""
+        description = page.meta.get("description") or config.site_description or ""
+        if source:  # generated front matter is HTML-escaped already (see pages.yaml_string)
+            description = html.unescape(description)
         page.meta["vinhdanh_og"] = {
             "type": "article" if story else "profile" if source and source.image else "website",
-            "title": page.title, "description": page.meta.get("description") or config.site_description or "",
+            "title": page.title, "description": description,
             "url": page.canonical_url or "", "image": urljoin(site_url, image) if image and site_url else "",
         }
         if story and story.is_live(dt.datetime.now(VIETNAM)):

@@ -13,6 +13,7 @@ import yaml
 
 from . import schema as s
 from .load import Loaded, Reference, shown
+from .markup import active_content
 from .problems import Problem, did_you_mean
 from .text import format_date, format_datetime
 from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
@@ -83,11 +84,26 @@ def post_date(reader: s.Reader, key: s.Key, value: Any) -> Any:
     return s.INVALID
 
 
+def plain_text(*forbidden: str) -> s.Check:
+    """Accept text without markup characters: the theme prints these fields without escaping."""
+
+    def check(reader: s.Reader, key: s.Key, value: Any) -> Any:
+        text = s.text(reader, key, value)
+        bad = [c for c in forbidden if text is not s.INVALID and c in text]
+        if bad:
+            reader.error(key, f"{bad[0]!r} is not allowed here (the text is shown as is); "
+                         "write quotes as “ ” and leave out < and >")
+            return s.INVALID
+        return text
+
+    return check
+
+
 F = s.Field
-COVER_FIELDS = {"image": F(s.text, True), "alt": F(s.text), "credit": F(s.text)}
+COVER_FIELDS = {"image": F(s.text, True), "alt": F(plain_text("<", ">")), "credit": F(plain_text("<", ">"))}
 STORY_FIELDS = {
-    "title": F(s.text, True), "date": F(post_date, True), "description": F(s.text),
-    "authors": F(s.list_of(s.identifier)), "categories": F(s.list_of(s.text)),
+    "title": F(plain_text("<", ">"), True), "date": F(post_date, True), "description": F(plain_text("<", ">", '"')),
+    "authors": F(s.list_of(s.identifier)), "categories": F(s.list_of(plain_text("<", ">", '"'))),
     "cover": F(s.mapping_of(COVER_FIELDS, "a cover (image, alt, credit)")),
     "exemplars": F(s.list_of(s.identifier)), "movement": F(s.identifier), "draft": F(s.boolean),
     # Keys that MkDocs, Material and its blog plugin understand.
@@ -151,6 +167,8 @@ def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded
     src_uri = path.relative_to(docs_dir).as_posix()
     body_first_line = text[: match.end()].count("\n") + 1
     _check_images(reader, docs_dir, src_uri, text[match.end():], body_first_line, values)
+    for line, message in active_content(text[match.end():]):
+        reader.problems.append(Problem(where, body_first_line + line - 1, "", message))
     if "<!-- more -->" not in text:
         reader.problems.append(Problem(where, body_first_line, "", "no '<!-- more -->' line: put one after the "
                                        "opening paragraph, which listings show as the excerpt"))
