@@ -139,7 +139,8 @@ def test_export_writes_the_same_pages_for_another_engine(tmp_path: Path) -> None
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out/ca-nhan/nguyen-thi-thu-ha.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
-    assert (tmp_path / "out/anh/ca-nhan/nguyen-thi-thu-ha.jpg").exists()
+    assert (tmp_path / "out/anh/ca-nhan/nguyen-thi-thu-ha-600.jpg").exists()
+    assert (tmp_path / "out/anh/ca-nhan/nguyen-thi-thu-ha-320.jpg").exists()
     assert (tmp_path / "out/assets/vinhdanh.css").exists()
 
 

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from vinhdanh.checks import check
 from vinhdanh.load import load
@@ -47,7 +48,7 @@ def news(records: Path) -> Path:
     docs = records.parent / "content"
     write(docs, {"news/.authors.yml": AUTHORS, "news/posts/hoi-nghi.md": GOOD})
     (docs / "news/images").mkdir()
-    (docs / "news/images/a.jpg").write_bytes(b"jpeg")
+    Image.new("RGB", (40, 30), "red").save(docs / "news/images/a.jpg")
     return docs
 
 
@@ -193,7 +194,7 @@ def test_open_graph_tags_on_stories_and_profiles(demo_site: Path) -> None:
     assert '<meta property="og:image" content="http://127.0.0.1:8000/news/images/hoi-nghi-2021-phat-bieu.jpg">' in story
     assert '<meta name="twitter:card" content="summary_large_image">' in story
     profile = read(demo_site, "ca-nhan/nguyen-thi-thu-ha/index.html")
-    assert '<meta property="og:image" content="http://127.0.0.1:8000/anh/ca-nhan/nguyen-thi-thu-ha.jpg">' in profile
+    assert '<meta property="og:image" content="http://127.0.0.1:8000/anh/ca-nhan/nguyen-thi-thu-ha-600.jpg">' in profile
     assert '<meta property="og:url" content="http://127.0.0.1:8000/ca-nhan/nguyen-thi-thu-ha/">' in profile
 
 

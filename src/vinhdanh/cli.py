@@ -15,7 +15,7 @@ import yaml
 from .checks import check, checked_catalogue
 from .load import Loaded, load
 from .pages import CSS_URI, SiteRenderer, make_environment
-from .photos import image_size
+from .photos import PhotoCache
 from .problems import CatalogueError, Problem
 from .publish import build_site
 from .scaffold import ScaffoldError, new_exemplar, new_story
@@ -86,8 +86,8 @@ def run_export(paths: SitePaths, folder: Path) -> int:
     except CatalogueError as err:
         return report(err.problems)
     report(warnings)
-    renderer = SiteRenderer(catalogue, make_environment(paths.overrides), photo_size=image_size,
-                            exemplars_dir=paths.exemplars)
+    renderer = SiteRenderer(catalogue, make_environment(paths.overrides), exemplars_dir=paths.exemplars,
+                            photo_cache=PhotoCache(paths.exemplars.parent / ".cache" / "vinhdanh" / "photos"))
     count = 0
     for page in renderer.pages():
         target = folder / page.src_uri

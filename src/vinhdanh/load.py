@@ -8,6 +8,7 @@ from typing import Any
 
 from . import schema as s
 from .markup import active_content
+from .photos import photo_problem
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
 from .problems import Problem
 from .text import slugify
@@ -201,6 +202,9 @@ def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any]) -> None:
         values.pop("photo")
     elif not target.is_file():
         reader.error(("photo",), f"file not found: {shown(root / photo)}; the path is relative to exemplars/")
+        values.pop("photo")
+    elif problem := photo_problem(target):
+        reader.error(("photo",), f"{photo}: {problem}")
         values.pop("photo")
 
 

@@ -9,7 +9,7 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .model import Catalogue, Exemplar
+from .photos import PhotoCache, PhotoSet, Rendition, image_size
 from .relations import Relations, kind_of
 from .search import exemplar_search_data
 from .stories import Story
@@ -77,9 +78,9 @@ def page_uri(kind: str, key: object = None) -> str:
     return f"{SECTIONS[kind]}/{key}.md" if key is not None else f"{SECTIONS[kind]}/index.md"
 
 
-def photo_uri(exemplar: Exemplar) -> str:
-    """Return where an exemplar's photo is published."""
-    return f"anh/{SECTIONS[kind_of(exemplar)]}/{exemplar.id}{Path(exemplar.photo or '').suffix.lower()}"
+def rendition_uri(exemplar: Exemplar, width: int, suffix: str) -> str:
+    """Return where one size of an exemplar's photo is published: "anh/ca-nhan/ha-640.jpg"."""
+    return f"anh/{SECTIONS[kind_of(exemplar)]}/{exemplar.id}-{width}{suffix}"
 
 
 @functools.lru_cache(maxsize=None)
@@ -166,20 +167,36 @@ class SiteRenderer:
     """Renders every generated page of a catalogue."""
 
     def __init__(self, catalogue: Catalogue, env: jinja2.Environment, directory_urls: bool = True,
-                 photo_size: Callable[[Path], tuple[int, int] | None] | None = None,
+                 photo_cache: PhotoCache | None = None,
                  exemplars_dir: Path = Path("exemplars")) -> None:
         self.rel = Relations(catalogue)
         self.env = env
         self.directory_urls = directory_urls
         self.exemplars_dir = exemplars_dir
-        self.photo_size = photo_size or (lambda path: None)
+        self.photo_cache = photo_cache
+        self._photo_sets: dict[tuple[str, str], PhotoSet] = {}
         self._blocks: list[str] = []
         env.filters["html"] = self._keep_html
 
     def photos(self) -> list[Photo]:
-        """Return the photos of published exemplars."""
-        return [Photo(self.exemplars_dir / e.photo, photo_uri(e))
-                for e in [*self.rel.people, *self.rel.collectives] if e.photo]
+        """Return every published size of the photos of published exemplars."""
+        return [Photo(r.path, rendition_uri(e, r.width, photos.suffix))
+                for e in [*self.rel.people, *self.rel.collectives] if (photos := self.photo_set(e))
+                for r in photos.renditions]
+
+    def photo_set(self, exemplar: Exemplar) -> PhotoSet | None:
+        """Return the published sizes of an exemplar's photo (the original alone without a cache)."""
+        if not exemplar.photo:
+            return None
+        key = (kind_of(exemplar), exemplar.id)
+        if key not in self._photo_sets:
+            source = self.exemplars_dir / exemplar.photo
+            if self.photo_cache:
+                self._photo_sets[key] = self.photo_cache.photo(source)
+            else:
+                width, height = image_size(source) or (0, 0)
+                self._photo_sets[key] = PhotoSet((Rendition(width, height, source),), source.suffix.lower())
+        return self._photo_sets[key]
 
     def pages(self) -> Iterator[PageSource]:
         """Yield every page: browse pages (in the nav) first, then the rest."""
@@ -216,8 +233,10 @@ class SiteRenderer:
         body = self.env.get_template(template).render(
             rel=self.rel, link=links, photo=lambda e: self._photo(e, links), **context)
         exemplar = context.get("exemplar")
-        image = photo_uri(exemplar) if exemplar and exemplar.photo else None
-        search_data = exemplar_search_data(self.rel, exemplar, image) if exemplar else ""
+        photos = self.photo_set(exemplar) if exemplar else None
+        image = rendition_uri(exemplar, photos.largest.width, photos.suffix) if photos else None
+        thumbnail = rendition_uri(exemplar, photos.renditions[0].width, photos.suffix) if photos else None
+        search_data = exemplar_search_data(self.rel, exemplar, thumbnail) if exemplar else ""
         return PageSource(uri, body, in_nav, tuple(self._blocks), image, search_data)
 
     def _keep_html(self, html: str) -> Markup:
@@ -234,8 +253,9 @@ class SiteRenderer:
         return template.render(part="head", **context), template.render(part="tail", **context)
 
     def _photo(self, exemplar: Exemplar, links: Links) -> dict[str, object] | None:
-        if not exemplar.photo:
+        photos = self.photo_set(exemplar)
+        if not photos:
             return None
-        size = self.photo_size(self.exemplars_dir / exemplar.photo)
-        uri = photo_uri(exemplar)
-        return {"url": links.to(uri), "uri": uri, "width": size and size[0], "height": size and size[1]}
+        uris = [(rendition_uri(exemplar, r.width, photos.suffix), r.width) for r in photos.renditions]
+        return {"url": links.to(uris[-1][0]), "uri": uris[0][0], "width": photos.largest.width,
+                "height": photos.largest.height, "srcset": ", ".join(f"{links.to(u)} {w}w" for u, w in uris)}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
+import re
 import unicodedata
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -24,7 +26,7 @@ from .feed import FeedEntry, atom_feed
 from .load import load
 from .pages import CSS_URI, SEARCH_JS_URI, PageSource, SiteRenderer, make_environment
 from .pagefind import SearchIndexError, build_index
-from .photos import image_size
+from .photos import PhotoCache, PhotoSet
 from .problems import CatalogueError
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .stories import VIETNAM, Story, load_stories
@@ -65,8 +67,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         for problem in warnings:
             log.warning(str(problem))
         self.stories: dict[str, Story] = catalogue.stories
+        self.photo_cache = PhotoCache(root / ".cache" / "vinhdanh" / "photos")
         self.renderer = SiteRenderer(catalogue, make_environment(self.overrides_dir),
-                                     directory_urls=config.use_directory_urls, photo_size=image_size,
+                                     directory_urls=config.use_directory_urls, photo_cache=self.photo_cache,
                                      exemplars_dir=self.exemplars_dir)
         self.synonyms = synonym_groups(self.renderer.rel)
         if self.config.search:
@@ -92,9 +95,42 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             self.pages[page.src_uri] = page
         for photo in self.renderer.photos():
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
+        self._publish_content_images(files, config)
         for uri in (CSS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
         return files
+
+    def _publish_content_images(self, files: Files, config: MkDocsConfig) -> None:
+        """Replace each photo under the news folder by a stripped, resized copy, plus smaller sizes."""
+        self.content_images: dict[str, PhotoSet] = {}
+        for file in list(files):
+            if not (file.src_uri.startswith(self.config.news + "/") and file.abs_src_path
+                    and Path(file.src_uri).suffix.lower() in RASTER_SUFFIXES):
+                continue
+            photos = self.photo_cache.photo(Path(file.abs_src_path))
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(photos.largest.path)))
+            for rendition in photos.renditions[:-1]:
+                files.append(File.generated(config, _sized(file.src_uri, rendition.width),
+                                            abs_src_path=str(rendition.path)))
+            self.content_images[file.src_uri] = photos
+
+    def _add_srcset(self, html: str, page: Page) -> str:
+        """Give story images their smaller sizes (srcset) and their dimensions."""
+        # Links in converted HTML are relative to the page's address, not to its source file.
+        base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+
+        def rewrite(match: re.Match[str]) -> str:
+            src = match[2]
+            photos = self.content_images.get(posixpath.normpath(posixpath.join(base, src)))
+            if photos is None or "srcset=" in match[0]:
+                return match[0]
+            srcset = ", ".join(f"{_sized(src, r.width) if r is not photos.largest else src} {r.width}w"
+                               for r in photos.renditions)
+            return (f'<img{match[1]} src="{src}"{match[3]} srcset="{srcset}" sizes="(max-width: 45em) 100vw, 36rem" '
+                    f'width="{photos.largest.width}" height="{photos.largest.height}">')
+
+        return _IMG.sub(rewrite, html)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Normalise every page to NFC; give each story its lead and cover, and its exemplars below."""
@@ -111,6 +147,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         source = self.pages.get(uri)
         if source:
             html = source.restore_html(html)
+        if uri in self.stories:
+            html = self._add_srcset(html, page)
         if not self._searchable(uri):
             return html
         story = self.stories.get(uri)
@@ -182,6 +220,16 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+_IMG = re.compile(r'<img\b([^>]*?) src="([^"]+)"([^>]*?)\s*/?>')
+
+
+def _sized(uri: str, width: int) -> str:
+    """Return the address of one size of an image: "a/b.jpg" → "a/b-640.jpg"."""
+    stem, suffix = posixpath.splitext(uri)
+    return f"{stem}-{width}{suffix}"
 
 
 def _shown_date(value: dt.date) -> str:

@@ -14,6 +14,7 @@ import yaml
 from . import schema as s
 from .load import Loaded, Reference, shown
 from .markup import active_content
+from .photos import photo_problem
 from .problems import Problem, did_you_mean
 from .text import format_date, format_datetime
 from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
@@ -220,7 +221,7 @@ def _image_problem(docs_dir: Path, src_uri: str, target: str) -> str | None:
         return f"{target!r} is outside the content folder; put images under content/news/images/"
     if not path.is_file():
         return f"image not found: {shown(path)}; the path is relative to the story's file"
-    return None
+    return photo_problem(path)
 
 
 def _check_people_and_authors(reader: s.Reader, doc: YamlFile, values: dict[str, Any], authors: dict[str, str],
