@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+import yaml
 
 from vinhdanh.checks import check
 from vinhdanh.load import load
@@ -128,3 +129,48 @@ def test_browsing_makes_no_request_to_another_origin(browser: Any, demo_site: Pa
             page.wait_for_load_state("networkidle")
         assert len(requests) > 20
         assert [r for r in requests if not r.startswith(url) and not r.startswith("data:")] == []
+
+
+def _texts(site: Path) -> Iterator[tuple[Path, bytes]]:
+    """Yield every file's bytes, and the decompressed bytes of gzipped ones (Pagefind's index, sitemap)."""
+    import gzip
+
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            yield path, data
+            if data[:2] == b"\x1f\x8b":
+                yield path, gzip.decompress(data)
+
+
+def test_nothing_private_or_unpublished_reaches_any_file(tmp_path: Path) -> None:
+    from PIL import Image
+
+    project = copy_project(tmp_path)
+    records = project / "exemplars"
+    for folder in ("people", "collectives"):
+        for path in (records / folder).glob("*.yml"):
+            record = yaml.safe_load(path.read_text(encoding="utf-8"))
+            record["private"] = {**(record.get("private") or {}), "sentinel": f"zqs-private-{path.stem}"}
+            path.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    comment = {"comment": b"zqs-exif-comment"}
+    Image.new("RGB", (400, 500), "green").save(records / "photos/zq-an.jpg", **comment)
+    write(records, {"people/zq-an.yml": "name: Zqs Unpublished An\nunit: vksnd-tp-ha-noi\nphoto: photos/zq-an.jpg\n"
+                                        "summary: zqs-unpublished-summary\npublished: false\n"})
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (21.0, 1.0, 42.0)})
+    exif[0x010F] = "zqs-camera-make"
+    Image.open(records / "photos/dao-duc-thang.jpg").save(records / "photos/dao-duc-thang.jpg", exif=exif, **comment)
+    Image.new("RGB", (300, 200), "blue").save(project / "content/news/images/zq-draft.jpg", **comment)
+    write(project, {"content/news/posts/zq-draft.md": "---\ntitle: Zqs draft title\ndate: 2024-01-01\n"
+                                                      "draft: true\ncover:\n  image: ../images/zq-draft.jpg\n  alt: Ảnh\n"
+                                                      "---\n\nzqs-draft-body\n\n<!-- more -->\n"})
+    site = build_site(project)
+    checked = 0
+    for path, data in _texts(site):
+        checked += 1
+        for secret in (b"zqs-", b"Zqs", b"zq-an", b"zq-draft"):
+            assert secret not in data, (path, secret)
+        assert b"zq-" not in path.name.encode()
+    assert checked > 300 and any(site.glob("pagefind/fragment/*"))
+    assert (site / "anh/ca-nhan/dao-duc-thang-600.jpg").exists()  # the photo itself is published, clean

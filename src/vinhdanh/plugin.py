@@ -100,15 +100,27 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
         return files
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether the site is being served: drafts are shown then."""
+        self.serving = command == "serve"
+
     def _publish_content_images(self, files: Files, config: MkDocsConfig) -> None:
-        """Replace each photo under the news folder by a stripped, resized copy, plus smaller sizes."""
+        """Publish each photo of the news folder that a published story shows, stripped and resized.
+
+        Photos of drafts and unused files stay out of the site: they may show what is not announced yet.
+        """
         self.content_images: dict[str, PhotoSet] = {}
+        now = dt.datetime.now(VIETNAM)
+        shown = {image for story in self.stories.values() if getattr(self, "serving", False) or story.is_live(now)
+                 for image in story.images}
         for file in list(files):
             if not (file.src_uri.startswith(self.config.news + "/") and file.abs_src_path
                     and Path(file.src_uri).suffix.lower() in RASTER_SUFFIXES):
                 continue
-            photos = self.photo_cache.photo(Path(file.abs_src_path))
             files.remove(file)
+            if file.src_uri not in shown:
+                continue
+            photos = self.photo_cache.photo(Path(file.abs_src_path))
             files.append(File.generated(config, file.src_uri, abs_src_path=str(photos.largest.path)))
             for rendition in photos.renditions[:-1]:
                 files.append(File.generated(config, _sized(file.src_uri, rendition.width),

@@ -55,6 +55,8 @@ class Story:
     exemplars: tuple[str, ...] = ()
     movement: str | None = None
     draft: bool = False
+    images: tuple[str, ...] = ()
+    """Every image the story shows (cover included), as paths from the docs folder."""
 
     def shown_date(self) -> str:
         """Return the date as readers expect it: dd/mm/yyyy, with HH:MM when the story has a time."""
@@ -186,7 +188,15 @@ def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded
         cover=Cover(_from_docs(src_uri, cover["image"]), cover.get("alt", ""), cover.get("credit", ""))
         if cover and "image" in cover else None,
         exemplars=values.get("exemplars", ()), movement=values.get("movement"), draft=values.get("draft", False),
+        images=tuple(_from_docs(src_uri, target) for target in _image_targets(values, text[match.end():])),
     )
+
+
+def _image_targets(values: dict[str, Any], body: str) -> list[str]:
+    """Return the image paths a story uses, as written (relative to the story)."""
+    cover = values.get("cover") or {}
+    shown = _COMMENT.sub("", body)
+    return ([cover["image"]] if "image" in cover else []) + [target for _, target in _IMAGE.findall(shown)]
 
 
 def _from_docs(src_uri: str, target: str) -> str:
