@@ -2,7 +2,8 @@
 
 Generates a synthetic catalogue, builds it with vinhdanh, then builds the same pages
 (written out by `vinhdanh export`) with plain MkDocs + Material, and a catalogue a
-fifth the size to check linear growth. Each build runs in its own process, so its
+fifth the size to check linear growth. The search index is left out of both builds
+(`make bench-search` measures what it adds). Each build runs in its own process, so its
 peak memory is its own. The last line printed is one JSON object.
 """
 
@@ -52,7 +53,7 @@ def main() -> None:
         for label, people, collectives in (("small", args.people // 5, args.collectives // 5),
                                            ("full", args.people, args.collectives)):
             (work / label).mkdir()
-            config = make_project(work / label, people, collectives)
+            config = make_project(work / label, people, collectives, search=False)
             seconds, rss, pages, _ = timed_build(config)
             results[label] = (seconds, rss, pages)
             print(f"vinhdanh  {people + collectives:>6} exemplars: {seconds:6.1f} s, {pages / seconds:6.0f} pages/s, "

@@ -23,7 +23,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def make_project(folder: Path, people: int, collectives: int, stories: int = 0) -> Path:
+def make_project(folder: Path, people: int, collectives: int, stories: int = 0, search: bool = True) -> Path:
     """Write a project with a synthetic catalogue (and stories) and the repository's site config."""
     records = folder / "exemplars"
     written = synthetic_catalogue(records, people, collectives)
@@ -33,7 +33,10 @@ def make_project(folder: Path, people: int, collectives: int, stories: int = 0) 
     shutil.rmtree(folder / "content/news/posts")  # the demo's stories name the demo's people
     synthetic_stories(folder / "content", stories, written)
     shutil.copytree(ROOT / "overrides", folder / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not search:
+        config = config.replace("      news: news\n", "      news: news\n      search: false\n", 1)
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder / "mkdocs.yml"
 
 
