@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from benchproject import BIN, ROOT, make_project, timed_build  # noqa: E402
@@ -30,15 +30,16 @@ def plain_project(folder: Path, exported_from: Path) -> Path:
     shutil.rmtree(docs / "news/posts")
     subprocess.run([BIN / "vinhdanh", "-f", str(exported_from), "export", str(docs)], check=True,
                    stdout=subprocess.DEVNULL)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "vinhdanh" in p)]
-    config["extra_css"] = ["assets/vinhdanh.css", *config.get("extra_css", [])]
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    # Edited as text: mkdocs.yml names Python functions (!!python/name) that a YAML round trip would lose.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"  - vinhdanh:\n(      .*\n)*", "", config)
+    config = config.replace("extra_css:\n", "extra_css:\n  - assets/vinhdanh.css\n")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     # Profiles and detail pages out of the nav, as the plugin does.
-    config["not_in_nav"] = "\n".join(f"/{s}/*.md\n!/{s}/index.md" for s in
-                                     ("ca-nhan", "tap-the", "nam", "danh-hieu", "don-vi", "phong-trao"))
+    config += "not_in_nav: |\n" + "".join(f"  /{s}/*.md\n  !/{s}/index.md\n" for s in
+                                          ("ca-nhan", "tap-the", "nam", "danh-hieu", "don-vi", "phong-trao"))
     path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    path.write_text(config, encoding="utf-8")
     return path
 
 
