@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,6 +90,24 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from .sitebuild import build_site, copy_project
 
     return build_site(copy_project(tmp_path_factory.mktemp("demo")))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Yield one headless Chromium for the whole run (skipped where Chromium is missing)."""
+    from .browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    """Serve the demo site on 127.0.0.1 for the whole run; yield its address."""
+    from .browser import served
+
+    with served(demo_site) as url:
+        yield url
 
 
 @pytest.fixture

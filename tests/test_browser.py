@@ -8,19 +8,6 @@ from typing import Any
 
 import pytest
 
-from .browser import chromium, served
-
-
-@pytest.fixture(scope="module")
-def site_url(demo_site: Path) -> Iterator[str]:
-    with served(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .browser import chromium
 from .sitebuild import ROOT
 
 
@@ -59,11 +58,11 @@ def test_the_policy_allows_exactly_the_inline_scripts(demo_site: Path) -> None:
     assert inline_script_hashes(demo_site) == allowed, "update the hashes in the README's nginx block"
 
 
-def test_no_violation_on_the_main_pages(demo_site: Path) -> None:
+def test_no_violation_on_the_main_pages(browser: Any, demo_site: Path) -> None:
     headers = readme_headers()
     assert {"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} <= set(headers)
     story = next(demo_site.glob("news/2021/01/14/*/index.html")).parent.relative_to(demo_site).as_posix()
-    with served_with(demo_site, headers) as url, chromium() as browser:
+    with served_with(demo_site, headers) as url:
         page: Any = browser.new_page()
         page.add_init_script("""window.__violations = [];
             document.addEventListener('securitypolicyviolation',

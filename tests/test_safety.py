@@ -17,18 +17,12 @@ from vinhdanh.checks import check
 from vinhdanh.load import load
 from vinhdanh.stories import load_stories
 
-from .browser import chromium, served
+from .browser import served
 from .conftest import write
 from .sitebuild import build_site, copy_project
 
 PAYLOADS = ['<script>alert("x1")</script>', '<img src=x onerror=alert("x2")>', '"><svg onload=alert("x3")>',
             "javascript:alert('x4')", "'><iframe src=javascript:alert('x5')>"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def test_plain_text_fields_are_escaped_everywhere(browser: Any, tmp_path: Path) -> None:

@@ -9,21 +9,9 @@ from urllib.parse import quote
 
 import pytest
 
-from .browser import chromium, served
+from .browser import served
 from .conftest import write
 from .sitebuild import build_site, copy_project
-
-
-@pytest.fixture(scope="module")
-def site_url(demo_site: Path) -> Iterator[str]:
-    with served(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

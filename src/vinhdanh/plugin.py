@@ -51,6 +51,9 @@ class VinhdanhConfig(base.Config):
 class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
     """Render exemplar records into pages of the site, and link them with the news."""
 
+    serving = False
+    """True under `mkdocs serve`, where drafts are shown."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the records and stories; set up anchors, figures and styles."""
         root = Path(config.config_file_path).parent
@@ -111,7 +114,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """
         self.content_images: dict[str, PhotoSet] = {}
         now = dt.datetime.now(VIETNAM)
-        shown = {image for story in self.stories.values() if getattr(self, "serving", False) or story.is_live(now)
+        shown = {image for story in self.stories.values() if self.serving or story.is_live(now)
                  for image in story.images}
         for file in list(files):
             if not (file.src_uri.startswith(self.config.news + "/") and file.abs_src_path
@@ -161,7 +164,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             html = source.restore_html(html)
         if uri in self.stories:
             html = self._add_srcset(html, page)
-        if not self._searchable(uri):
+        if not (self.config.search and self._searchable(uri)):
             return html
         story = self.stories.get(uri)
         data = story_search_data(self.renderer.rel, story) if story else source.search_data if source else ""
@@ -179,7 +182,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Publish NFC only; mark the content of searchable pages for Pagefind (nav, header, footer are not)."""
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
-        if self._searchable(page.file.src_uri):
+        if self.config.search and self._searchable(page.file.src_uri):
             output = output.replace('<article class="md-content__inner md-typeset">',
                                     '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
         return output
