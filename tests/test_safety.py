@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import pytest
 import yaml
 
 from vinhdanh.checks import check

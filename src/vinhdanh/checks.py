@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .load import Loaded, Reference
 from .model import Catalogue, Exemplar
 from .problems import CatalogueError, Problem, did_you_mean
@@ -15,9 +17,13 @@ def check(loaded: Loaded) -> list[Problem]:
     """Return every problem: those met while reading, then the cross-record ones."""
     cat = loaded.catalogue
     problems = list(loaded.problems)
+    tables: dict[str, Mapping[str, object]] = {
+        "unit": cat.units, "title": cat.titles, "movement": cat.movements, "person": cat.people,
+        "exemplar": {**cat.collectives, **cat.people},
+    }
     problems += [p for ref in loaded.references
                  if not (ref.kind in ("person", "exemplar") and ref.id in loaded.person_files)
-                 and (p := _check_reference(cat, ref))]
+                 and (p := _check_reference(cat, tables[ref.kind], ref))]
     problems += _unit_cycles(cat)
     problems += _dissolved_units_in_use(cat)
     problems += _movement_dates(cat)
@@ -32,11 +38,7 @@ def checked_catalogue(loaded: Loaded) -> tuple[Catalogue, list[Problem]]:
     return loaded.catalogue, problems
 
 
-def _check_reference(cat: Catalogue, ref: Reference) -> Problem | None:
-    table: dict[str, object] = {
-        "unit": cat.units, "title": cat.titles, "movement": cat.movements, "person": cat.people,
-        "exemplar": {**cat.collectives, **cat.people},
-    }[ref.kind]  # type: ignore[assignment]
+def _check_reference(cat: Catalogue, table: Mapping[str, object], ref: Reference) -> Problem | None:
     if ref.id not in table:
         where = _KIND_NAMES[ref.kind]
         return Problem(ref.path, ref.line, ref.field, f"no {ref.kind} with id {ref.id!r} in {where}"

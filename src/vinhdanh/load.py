@@ -117,7 +117,7 @@ def _read_list(out: Loaded, path: Path, fields: dict[str, s.Field], what: str,
         return
     reader = s.Reader(doc, out.problems)
     if not isinstance(doc.data, list):
-        reader.error((), f"expected a list of records, each starting with '- id:', got {s._shown(doc.data)}")
+        reader.error((), f"expected a list of records, each starting with '- id:', got {s.kind_of_value(doc.data)}")
         return
     for index, item in enumerate(doc.data):
         values = s.read_mapping(reader, (index,), item, fields, what)

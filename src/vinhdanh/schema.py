@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .problems import Problem, did_you_mean
+from .text import slugify
 from .yamlfile import Key, YamlFile
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -50,7 +51,7 @@ class Field:
 def read_mapping(reader: Reader, key: Key, value: Any, fields: dict[str, Field], what: str) -> dict[str, Any] | None:
     """Check a mapping against fields; return the valid values by key."""
     if not isinstance(value, dict):
-        reader.error(key, f"expected {what} (lines of 'key: value'), got {_shown(value)}")
+        reader.error(key, f"expected {what} (lines of 'key: value'), got {kind_of_value(value)}")
         return None
     out: dict[str, Any] = {}
     for name, item in value.items():
@@ -70,7 +71,8 @@ def read_mapping(reader: Reader, key: Key, value: Any, fields: dict[str, Field],
     return out
 
 
-def _shown(value: Any) -> str:
+def kind_of_value(value: Any) -> str:
+    """Describe a value for a message: "a list", "a mapping", or the value itself."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -84,7 +86,7 @@ def _shown(value: Any) -> str:
 def text(reader: Reader, key: Key, value: Any) -> Any:
     """Accept text; numbers are read as text (a decision number may look like one)."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        reader.error(key, f"expected text, got {_shown(value)}")
+        reader.error(key, f"expected text, got {kind_of_value(value)}")
         return INVALID
     value = str(value).strip()
     if not value:
@@ -95,8 +97,6 @@ def text(reader: Reader, key: Key, value: Any) -> Any:
 
 def identifier(reader: Reader, key: Key, value: Any) -> Any:
     """Accept an id: lowercase ASCII letters, digits and hyphens."""
-    from .text import slugify
-
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         fix = slugify(str(value))
         reader.error(key, f"expected an id of lowercase letters, digits and '-', got {value!r}"
@@ -152,7 +152,7 @@ def integer(reader: Reader, key: Key, value: Any) -> Any:
     """Accept a whole number."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    reader.error(key, f"expected a whole number, got {_shown(value)}")
+    reader.error(key, f"expected a whole number, got {kind_of_value(value)}")
     return INVALID
 
 
@@ -160,7 +160,7 @@ def boolean(reader: Reader, key: Key, value: Any) -> Any:
     """Accept true or false."""
     if isinstance(value, bool):
         return value
-    reader.error(key, f"expected true or false, got {_shown(value)}")
+    reader.error(key, f"expected true or false, got {kind_of_value(value)}")
     return INVALID
 
 
@@ -181,7 +181,7 @@ def list_of(item: Check) -> Check:
 
     def check(reader: Reader, key: Key, value: Any) -> Any:
         if not isinstance(value, list):
-            reader.error(key, f"expected a list (lines starting with '- ' or [a, b]), got {_shown(value)}")
+            reader.error(key, f"expected a list (lines starting with '- ' or [a, b]), got {kind_of_value(value)}")
             return INVALID
         items = [item(reader, key + (i,), v) for i, v in enumerate(value)]
         return tuple(v for v in items if v is not INVALID)

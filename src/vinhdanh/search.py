@@ -49,14 +49,17 @@ def synonym_groups(rel: Relations) -> list[tuple[str, ...]]:
 
 
 def shadow_text(page_html: str, groups: Iterable[tuple[str, ...]]) -> str:
-    """Return folded words the page should also be found by (empty if none)."""
+    """Return the folded words the page should also be found by, and does not already contain."""
     text = html.unescape(_TAGS.sub(" ", page_html))
+    lowered = _WORD.findall(text.lower())
+    words = " " + " ".join(lowered) + " "  # lowercased, not folded: folding whole pages is slow
     extra = {fold(word) for word in _D_WORD.findall(text)}
-    words = " " + " ".join(_WORD.findall(text.lower())) + " "  # lowercased, not folded: much faster
     for group in groups:
         if any(f" {name} " in words for name in _spelled(group)):
-            extra.update(fold(name) for name in group)
-    return " ".join(sorted({word for phrase in extra for word in _WORD.findall(phrase)}))
+            extra.update(word for name in group for word in _WORD.findall(fold(name)))
+    # Pagefind already folds tones; repeating words the page has would only swell the index.
+    present = {fold(word) for word in set(lowered) if "đ" not in word}
+    return " ".join(sorted(extra - present))
 
 
 @functools.lru_cache(maxsize=None)
