@@ -11,9 +11,7 @@ The last line printed is one JSON object.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import re
@@ -21,10 +19,7 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -33,7 +28,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from benchproject import make_project, timed_build  # noqa: E402
-from tests.browser import chromium  # noqa: E402
+from tests.browser import QuietHandler, chromium, served  # noqa: E402
 
 QUERIES = ["nguyen van hung", "tran thi ha", "dao duc", "le thi thu", "ton nu thi ninh",    # names, no diacritics
            "chien si thi dua nganh", "lao dong tien tien", "bang khen thu tuong",        # titles
@@ -55,13 +50,10 @@ def builtin_project(ours: Path, folder: Path) -> Path:
     return path
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Serves files gzip-compressed where a web server would (the README's nginx block does)."""
 
     COMPRESSED = (".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml")
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
@@ -76,17 +68,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def gzip_served(folder: Path) -> Iterator[str]:
-    """Serve folder with gzip on a free port of 127.0.0.1."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
 
 
 def measure(browser, url: str, wait_for: str, counted: str, result: str) -> tuple[float, int, bool]:
@@ -124,8 +105,8 @@ def main() -> None:
         builtin_s, _, _, _ = timed_build(builtin_config)
         print(f"build with Material's search: {builtin_s:.1f} s", flush=True)
         rows = []
-        with gzip_served(work / "ours" / "site") as ours, gzip_served(work / "builtin" / "site") as builtin, \
-                chromium() as browser:
+        with served(work / "ours" / "site", GzipHandler) as ours, \
+                served(work / "builtin" / "site", GzipHandler) as builtin, chromium() as browser:
             for query in QUERIES:
                 our_ms, our_bytes, our_found = measure(browser, f"{ours}tim-kiem/?q={quote(query)}",
                                                        ".vd-result, #vd-search-page[data-state=done]", r"/pagefind/",

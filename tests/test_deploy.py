@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import http.server
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .browser import QuietHandler, served
 from .sitebuild import ROOT
 
 
@@ -22,24 +18,16 @@ def readme_headers() -> dict[str, str]:
     return dict(re.findall(r'^\s*add_header ([\w-]+) "([^"]*)" always;', block, re.MULTILINE))
 
 
-@contextmanager
-def served_with(folder: Path, headers: dict[str, str]) -> Iterator[str]:
-    class Handler(http.server.SimpleHTTPRequestHandler):
+def with_headers(headers: dict[str, str]) -> type[QuietHandler]:
+    """Return a request handler that adds headers to every response, as nginx's add_header does."""
+
+    class Handler(QuietHandler):
         def end_headers(self) -> None:
             for name, value in headers.items():
                 self.send_header(name, value)
             super().end_headers()
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    Handler.extensions_map = {**Handler.extensions_map, ".wasm": "application/wasm"}
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
+    return Handler
 
 
 def inline_script_hashes(site: Path) -> set[str]:
@@ -62,7 +50,7 @@ def test_no_violation_on_the_main_pages(browser: Any, demo_site: Path) -> None:
     headers = readme_headers()
     assert {"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} <= set(headers)
     story = next(demo_site.glob("news/2021/01/14/*/index.html")).parent.relative_to(demo_site).as_posix()
-    with served_with(demo_site, headers) as url:
+    with served(demo_site, with_headers(headers)) as url:
         page: Any = browser.new_page()
         page.add_init_script("""window.__violations = [];
             document.addEventListener('securitypolicyviolation',

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import posixpath
+import re
 import shutil
 import warnings
 from dataclasses import dataclass
@@ -135,6 +137,32 @@ def _flatten(image: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     return image.convert("RGB")
+
+
+RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+_IMG = re.compile(r'<img\b([^>]*?) src="([^"]+)"([^>]*?)\s*/?>')
+
+
+def sized_uri(uri: str, width: int) -> str:
+    """Return the address of one size of an image: "a/b.jpg" → "a/b-640.jpg"."""
+    stem, suffix = posixpath.splitext(uri)
+    return f"{stem}-{width}{suffix}"
+
+
+def add_srcset(html: str, base: str, images: dict[str, PhotoSet]) -> str:
+    """Give each <img> whose source (relative to base) is in images its sizes and dimensions."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        src = match[2]
+        photos = images.get(posixpath.normpath(posixpath.join(base, src)))
+        if photos is None or "srcset=" in match[0]:
+            return match[0]
+        srcset = ", ".join(f"{sized_uri(src, r.width) if r is not photos.largest else src} {r.width}w"
+                           for r in photos.renditions)
+        return (f'<img{match[1]} src="{src}"{match[3]} srcset="{srcset}" sizes="(max-width: 45em) 100vw, 36rem" '
+                f'width="{photos.largest.width}" height="{photos.largest.height}">')
+
+    return _IMG.sub(rewrite, html)
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

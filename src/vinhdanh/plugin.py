@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
-import re
 import unicodedata
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -26,7 +25,7 @@ from .feed import FeedEntry, atom_feed
 from .load import load
 from .pages import CSS_URI, SEARCH_JS_URI, PageSource, SiteRenderer, make_environment
 from .pagefind import SearchIndexError, build_index
-from .photos import PhotoCache, PhotoSet
+from .photos import RASTER_SUFFIXES, PhotoCache, PhotoSet, add_srcset, sized_uri
 from .problems import CatalogueError
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .stories import VIETNAM, Story, load_stories
@@ -126,7 +125,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             photos = self.photo_cache.photo(Path(file.abs_src_path))
             files.append(File.generated(config, file.src_uri, abs_src_path=str(photos.largest.path)))
             for rendition in photos.renditions[:-1]:
-                files.append(File.generated(config, _sized(file.src_uri, rendition.width),
+                files.append(File.generated(config, sized_uri(file.src_uri, rendition.width),
                                             abs_src_path=str(rendition.path)))
             self.content_images[file.src_uri] = photos
 
@@ -134,18 +133,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Give story images their smaller sizes (srcset) and their dimensions."""
         # Links in converted HTML are relative to the page's address, not to its source file.
         base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
-
-        def rewrite(match: re.Match[str]) -> str:
-            src = match[2]
-            photos = self.content_images.get(posixpath.normpath(posixpath.join(base, src)))
-            if photos is None or "srcset=" in match[0]:
-                return match[0]
-            srcset = ", ".join(f"{_sized(src, r.width) if r is not photos.largest else src} {r.width}w"
-                               for r in photos.renditions)
-            return (f'<img{match[1]} src="{src}"{match[3]} srcset="{srcset}" sizes="(max-width: 45em) 100vw, 36rem" '
-                    f'width="{photos.largest.width}" height="{photos.largest.height}">')
-
-        return _IMG.sub(rewrite, html)
+        return add_srcset(html, base, self.content_images)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Normalise every page to NFC; give each story its lead and cover, and its exemplars below."""
@@ -235,16 +223,6 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
-_IMG = re.compile(r'<img\b([^>]*?) src="([^"]+)"([^>]*?)\s*/?>')
-
-
-def _sized(uri: str, width: int) -> str:
-    """Return the address of one size of an image: "a/b.jpg" → "a/b-640.jpg"."""
-    stem, suffix = posixpath.splitext(uri)
-    return f"{stem}-{width}{suffix}"
 
 
 def _shown_date(value: dt.date) -> str:
