@@ -5,12 +5,19 @@ export NO_MKDOCS_2_WARNING = 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
+# ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own: the tests build the demo with it too.
+PROPERDOCS := .venv-properdocs
 
 .PHONY: install serve site check test bench bench-search clean
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	touch $@
+
+$(PROPERDOCS)/.ready: pyproject.toml requirements.lock
+	test -x $(PROPERDOCS)/bin/python || $(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock properdocs -e .
 	touch $@
 
 install: $(READY)
@@ -24,8 +31,10 @@ site: $(READY)
 check: $(READY)
 	$(BIN)/vinhdanh check
 
-test: $(READY)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: $(READY) $(PROPERDOCS)/.ready
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy src
+	VINHDANH_PROPERDOCS=$(PROPERDOCS)/bin/properdocs $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(READY)
 	$(BIN)/python scripts/bench_build.py
@@ -34,4 +43,4 @@ bench-search: $(READY)
 	$(BIN)/python scripts/bench_search.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache

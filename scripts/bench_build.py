@@ -18,7 +18,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-
 sys.path.insert(0, str(Path(__file__).parent))
 from benchproject import BIN, ROOT, make_project, timed_build  # noqa: E402
 

@@ -28,6 +28,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from benchproject import make_project, timed_build  # noqa: E402
+
 from tests.browser import QuietHandler, chromium, served  # noqa: E402
 
 QUERIES = ["nguyen van hung", "tran thi ha", "dao duc", "le thi thu", "ton nu thi ninh",    # names, no diacritics
@@ -59,7 +60,8 @@ class GzipHandler(QuietHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not (path.suffix in self.COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.suffix in self.COMPRESSED and path.is_file() and accepts_gzip):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import random
 import shutil
-import unicodedata
 import sys
+import unicodedata
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter

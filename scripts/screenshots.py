@@ -38,7 +38,8 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for scheme in ("light", "dark"):
-            for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):
+            for name, viewport in (("desktop", {"width": 1280, "height": 900}),
+                                   ("phone", {"width": 390, "height": 844})):
                 page = browser.new_page(viewport=viewport, color_scheme=scheme)
                 for path in pages:
                     page.goto(base + path)

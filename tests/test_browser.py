@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 
-
 @pytest.fixture
 def page(browser: Any, site_url: str) -> Iterator[Any]:
     page = browser.new_page(viewport={"width": 1280, "height": 900})

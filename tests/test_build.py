@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from vinhdanh.text import name_sort_key
@@ -99,7 +100,7 @@ def test_empty_catalogue_builds_strict(tmp_path: Path) -> None:
     project = tmp_path / "p"
     project.mkdir()
     site = build_site(copy_project(project, tmp_path / "empty"))
-    assert "0" in (site / "ca-nhan/index.html").read_text(encoding="utf-8")
+    assert "<p>0 cá nhân, xếp theo tên" in (site / "ca-nhan/index.html").read_text(encoding="utf-8")
     assert broken_links(site) == []
 
 
@@ -116,20 +117,36 @@ def test_bad_records_abort_with_every_error_and_no_traceback(records: Path, tmp_
     assert "Traceback" not in run.stderr
     assert "exemplars/people/nguyen-thi-thu-ha.yml:2: postion: unknown key (did you mean 'position'?)" in run.stderr
     assert "exemplars/people/nguyen-thi-thu-ha.yml:6: honours[0].title: no title with id 'cstd-ngnah'" in run.stderr
-    assert "2 error(s) in the records: nothing was built." in run.stdout + run.stderr
+    assert "2 error(s) in the records and stories: nothing was built." in run.stdout + run.stderr
     assert not (project / "site").exists()
 
 
-def test_dissolved_current_unit_fails_strict_build(records: Path, tmp_path: Path) -> None:
+def test_notices_inform_without_failing_a_strict_build_unless_the_site_asks(records: Path,
+                                                                          tmp_path: Path) -> None:
     project = tmp_path / "p"
     project.mkdir()
     copy_project(project, records)
     person = project / "exemplars/people/nguyen-thi-thu-ha.yml"
     person.write_text(person.read_text(encoding="utf-8").replace("unit: vks-bac-ninh", "unit: vks-bac-giang"),
                       encoding="utf-8")
-    run = subprocess.run([Path(sys.executable).parent / "mkdocs", "build", "--strict"], cwd=project,
-                         capture_output=True, text=True, check=False)
+    mkdocs = [Path(sys.executable).parent / "mkdocs", "build", "--strict"]
+    run = subprocess.run(mkdocs, cwd=project, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert ("notice: exemplars/people/nguyen-thi-thu-ha.yml:3: unit: 'vks-bac-giang' was dissolved on 30/06/2025"
+            in run.stderr)
+    assert "1 notice(s) about the records: the site is built all the same" in run.stderr
+    profile = (project / "site/ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
+    assert "(đến 30/06/2025; nay là" in profile  # the profile says what the unit became
+    publish = subprocess.run([Path(sys.executable).parent / "vinhdanh", "build"], cwd=project,
+                             capture_output=True, text=True, check=False)
+    assert publish.returncode == 0 and (project / "site/ca-nhan/nguyen-thi-thu-ha/index.html").exists()
+
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - vinhdanh:\n", "  - vinhdanh:\n      strict: true\n"),
+                      encoding="utf-8")
+    run = subprocess.run(mkdocs, cwd=project, capture_output=True, text=True, check=False)
     assert run.returncode == 1 and "was dissolved on 30/06/2025" in run.stderr
+    assert "1 error(s) in the records and stories: nothing was built." in run.stdout + run.stderr
     assert "Traceback" not in run.stderr
 
 
@@ -162,3 +179,20 @@ def test_two_builds_are_byte_identical(demo_site: Path, tmp_path: Path) -> None:
         return sorted(sorted(gzip.decompress(v)) for k, v in files.items() if k.startswith("pagefind/filter/"))
 
     assert filter_bytes(first) == filter_bytes(second)
+
+
+def test_the_demo_builds_with_properdocs(tmp_path: Path) -> None:
+    """ProperDocs, the maintained fork of MkDocs 1.x, builds the same site: the way out when MkDocs stops."""
+    import os
+
+    properdocs = os.environ.get("VINHDANH_PROPERDOCS")
+    if not properdocs or not Path(properdocs).exists():
+        pytest.skip("ProperDocs is not installed here (`make test` installs it in .venv-properdocs)")
+    project = copy_project(tmp_path)
+    run = subprocess.run([Path(properdocs).resolve(), "build", "--strict", "-f", "mkdocs.yml"], cwd=project, capture_output=True,
+                         text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr
+    site = project / "site"
+    assert "Nguyễn Thị Thu Hà" in (site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
+    assert list(site.glob("news/2021/01/14/*/index.html")) and (site / "pagefind/pagefind.js").exists()
+    assert broken_links(site) == []

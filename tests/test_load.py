@@ -121,18 +121,18 @@ def test_unit_tree_duplicates_cycles_and_references(records: Path) -> None:
     (records / "people").joinpath("nguyen-thi-thu-ha.yml").unlink()
     (records / "collectives").joinpath("phong-tdkt.yml").unlink()
     assert problems_in(records) == [
-        "exemplars/units.yml:1: parent: the unit tree loops: a → b → a; one of these parents is wrong",
-        "exemplars/units.yml:4: parent: the unit tree loops: b → a → b; one of these parents is wrong",
+        "exemplars/units.yml:3: parent: the unit tree loops: a → b → a; one of these parents is wrong",
+        "exemplars/units.yml:6: parent: the unit tree loops: b → a → b; one of these parents is wrong",
         "exemplars/units.yml:7: [2].id: duplicate id 'a', first used at line 1; give each record its own id",
-        "exemplars/units.yml:9: successor: a unit with a successor needs 'valid_to', the day it was dissolved",
         "exemplars/units.yml:11: [3].parent: no unit with id 'zz' in units.yml; add it there or fix the id",
+        "exemplars/units.yml:12: successor: a unit with a successor needs 'valid_to', the day it was dissolved",
     ]
 
 
 def test_dissolved_current_unit_is_a_warning(records: Path) -> None:
     problems = mistake(records, "unit: vks-bac-ninh", "unit: vks-bac-giang")
     assert problems == [
-        f"warning: {P}:1: unit: 'vks-bac-giang' was dissolved on 30/06/2025 but is still given as the current "
+        f"warning: {P}:3: unit: 'vks-bac-giang' was dissolved on 30/06/2025 but is still given as the current "
         "unit; its successor is 'vks-bac-ninh' (keep the old one in honours[].unit)",
     ]
     catalogue, warnings = checked_catalogue(load(records))

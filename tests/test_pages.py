@@ -9,11 +9,19 @@ import pytest
 
 from vinhdanh.checks import checked_catalogue
 from vinhdanh.load import load
-from vinhdanh.pages import Links, SiteRenderer, make_environment, markdown_inline
+from vinhdanh.model import Catalogue
+from vinhdanh.pages import Links, SiteRenderer, markdown_inline
+from vinhdanh.project import Project
 
 from .conftest import write
 
 GOLDEN = Path(__file__).parent / "golden"
+
+
+def renderer(records: Path, catalogue: Catalogue, overrides: Path | None = None) -> SiteRenderer:
+    """Return the renderer of a catalogue read from records (an exemplars/ folder)."""
+    root = records.parent
+    return Project(root, records, root / "content", overrides or root / "overrides").renderer(catalogue)
 
 
 @pytest.fixture
@@ -26,8 +34,7 @@ def pages(records: Path) -> dict[str, str]:
         "people/an-private.yml": "name: Ẩn Danh\nunit: vks-toi-cao\npublished: false\n",
     })
     catalogue, _ = checked_catalogue(load(records))
-    renderer = SiteRenderer(catalogue, make_environment(), exemplars_dir=records)
-    return {page.src_uri: page.inline() for page in renderer.pages()}
+    return {page.src_uri: page.inline() for page in renderer(records, catalogue).pages()}
 
 
 @pytest.mark.parametrize("uri", ["ca-nhan/nguyen-thi-thu-ha.md", "tap-the/phong-tdkt.md", "ca-nhan/index.md",
@@ -89,13 +96,12 @@ def test_markdown_inline_escapes_html_and_markdown() -> None:
 def test_site_templates_override_the_package(records: Path, tmp_path: Path) -> None:
     write(tmp_path / "overrides", {"home.md": "# Trang riêng {{ rel.people|length }}\n"})
     catalogue, _ = checked_catalogue(load(records))
-    renderer = SiteRenderer(catalogue, make_environment(tmp_path / "overrides"))
-    assert next(renderer.pages()).markdown == "# Trang riêng 1"
+    assert next(renderer(records, catalogue, tmp_path / "overrides").pages()).markdown == "# Trang riêng 1"
 
 
 def test_html_is_kept_out_of_markdown_and_put_back(pages: dict[str, str], records: Path) -> None:
     catalogue, _ = checked_catalogue(load(records))
-    page = next(p for p in SiteRenderer(catalogue, make_environment()).pages() if p.src_uri == "nam/2020.md")
+    page = next(p for p in renderer(records, catalogue).pages() if p.src_uri == "nam/2020.md")
     assert "<table" not in page.markdown and "\n\nvinhdanhblock0\n\n" in page.markdown
     assert page.restore_html("<h2>x</h2>\n<p>vinhdanhblock0</p>") == "<h2>x</h2>\n" + page.html_blocks[0]
     assert page.inline() == pages["nam/2020.md"]

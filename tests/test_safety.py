@@ -14,7 +14,7 @@ import yaml
 
 from vinhdanh.checks import check
 from vinhdanh.load import load
-from vinhdanh.stories import load_stories
+from vinhdanh.stories import NewsRules, load_stories
 
 from .browser import served
 from .conftest import write
@@ -72,7 +72,7 @@ def test_active_content_in_markdown_is_refused(records: Path) -> None:
                                     "description: 'Mô tả \"có ngoặc\"'\n---\n\nMở đầu\n\n<!-- more -->\n\n"
                                     "<iframe src=\"https://example.com\"></iframe>\n<form action=\"/x\"></form>\n"})
     loaded = load(records)
-    load_stories(docs, "news", loaded)
+    load_stories(docs, NewsRules(), loaded)
     base = str(records.parent) + "/"
     assert [str(p).replace(base, "") for p in check(loaded)] == [
         "content/news/posts/x.md:2: title: '<' is not allowed here (the text is shown as is); write quotes as "
@@ -104,7 +104,7 @@ def test_paths_that_escape_are_refused(records: Path, tmp_path: Path) -> None:
                                     "---\n\nMở đầu\n\n<!-- more -->\n\n![Ảnh](/etc/passwd)\n"})
     person.write_text(text, encoding="utf-8")
     loaded = load(records)
-    load_stories(docs, "news", loaded)
+    load_stories(docs, NewsRules(), loaded)
     assert [(p.line, p.field, p.message.split(";")[0]) for p in check(loaded)] == [
         (5, "cover.image", "'../../../../secret.jpg' is outside the content folder"),
         (12, "image", "'/etc/passwd' is outside the content folder"),

@@ -5,8 +5,18 @@ import unicodedata
 
 import pytest
 
-from vinhdanh.text import fold, format_date, format_datetime, initial, name_sort_key, nfc, slugify, sort_key, \
-    split_name, toc_slugify
+from vinhdanh.text import (
+    fold,
+    format_date,
+    format_datetime,
+    initial,
+    name_sort_key,
+    nfc,
+    slugify,
+    sort_key,
+    split_name,
+    toc_slugify,
+)
 
 
 @pytest.mark.parametrize(("text", "key"), [

@@ -62,7 +62,7 @@ def _unit_cycles(cat: Catalogue) -> list[Problem]:
             parent = cat.units[parent].parent
         if parent == unit.id:
             chain = " → ".join(seen + [unit.id])
-            problems.append(Problem(unit.origin.path, unit.origin.line, "parent",
+            problems.append(Problem(unit.origin.path, unit.origin.at("parent"), "parent",
                                     f"the unit tree loops: {chain}; one of these parents is wrong"))
     return problems
 
@@ -74,20 +74,20 @@ def _dissolved_units_in_use(cat: Catalogue) -> list[Problem]:
         unit = cat.units.get(exemplar.unit)
         if unit and unit.valid_to and exemplar.published:
             instead = f"; its successor is {unit.successor!r}" if unit.successor else ""
-            problems.append(Problem(exemplar.origin.path, exemplar.origin.line, "unit",
+            problems.append(Problem(exemplar.origin.path, exemplar.origin.at("unit"), "unit",
                                     f"{unit.id!r} was dissolved on {format_date(unit.valid_to)} but is still "
                                     f"given as the current unit{instead} (keep the old one in honours[].unit)",
                                     warning=True))
     for unit in cat.units.values():
         if unit.successor and not unit.valid_to:
-            problems.append(Problem(unit.origin.path, unit.origin.line, "successor",
+            problems.append(Problem(unit.origin.path, unit.origin.at("successor"), "successor",
                                     "a unit with a successor needs 'valid_to', the day it was dissolved"))
     return problems
 
 
 def _movement_dates(cat: Catalogue) -> list[Problem]:
     return [
-        Problem(m.origin.path, m.origin.line, "end",
+        Problem(m.origin.path, m.origin.at("end"), "end",
                 f"ends ({format_date(m.end)}) before it starts ({format_date(m.start)}); swap or fix the dates")
         for m in cat.movements.values()
         if m.start and m.end and m.end < m.start

@@ -5,21 +5,18 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from .checks import check, checked_catalogue
-from .load import Loaded, load
-from .pages import CSS_URI, SiteRenderer, make_environment
-from .photos import PhotoCache
+from .load import load, shown
+from .mkdocs_config import ConfigError, load_project
+from .pages import CSS_URI
 from .problems import CatalogueError, Problem
+from .project import Project
 from .publish import build_site
 from .scaffold import ScaffoldError, new_exemplar, new_story
-from .stories import load_stories
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the records without building")
     check_cmd.add_argument("--exemplars", type=Path, help="check only the records in this folder, not the site")
+    check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
     export_cmd = commands.add_parser("export", help="write the generated pages as Markdown files")
     export_cmd.add_argument("folder", type=Path, help="where to write (a docs_dir for another engine)")
     build_cmd = commands.add_parser("build", help="build the site into a new folder; publish it only if it worked")
@@ -40,54 +38,53 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("name")
         sub.add_argument("--unit", required=True, help="the unit's id in exemplars/units.yml")
     args = parser.parse_args(argv)
-    paths = site_paths(Path(args.config_file))
-    if args.command == "check":
-        return run_check(replace(paths, exemplars=args.exemplars, news="") if args.exemplars else paths)
-    if args.command == "export":
-        return run_export(paths, args.folder)
-    if args.command == "new":
-        return run_new(paths, args)
+    if args.command == "check" and args.exemplars:  # a folder of records alone, without a site
+        return run_check(Project(args.exemplars.parent, args.exemplars, args.exemplars, args.exemplars),
+                         args.strict)
     if args.command == "build":
         return build_site(Path(args.config_file), args.site_dir)
+    try:
+        project = load_project(Path(args.config_file))
+    except ConfigError as err:
+        print(f"vinhdanh: {err}", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        return run_check(replace(project, strict=project.strict or args.strict), args.strict)
+    if args.command == "export":
+        return run_export(project, args.folder)
+    if args.command == "new":
+        return run_new(project, args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
-def read_all(paths: SitePaths) -> Loaded:
-    """Read the records and, unless `paths.news` is empty, the news stories."""
-    loaded = load(paths.exemplars)
-    if paths.news:
-        load_stories(paths.docs, paths.news, loaded)
-    return loaded
-
-
-def run_check(paths: SitePaths) -> int:
-    """Print every problem in the records and stories; 1 if any is an error."""
-    loaded = read_all(paths)
-    if report(check(loaded)):
+def run_check(project: Project, strict: bool = False) -> int:
+    """Print every problem in the records and stories; 1 if any is an error (or a warning, when strict)."""
+    loaded = project.read()
+    if report(check(loaded), strict or project.strict):
         return 1
     print(f"OK: {loaded.catalogue.summary()}")
     return 0
 
 
-def report(problems: list[Problem]) -> int:
-    """Print problems to stderr; return 1 if any is an error."""
+def report(problems: list[Problem], strict: bool = False) -> int:
+    """Print problems to stderr; return 1 if any is an error (or any problem at all, when strict)."""
     for problem in problems:
         print(("warning: " if problem.warning else "") + str(problem), file=sys.stderr)
-    errors = sum(not p.warning for p in problems)
+    errors = sum(not p.warning or strict for p in problems)
     if errors:
-        print(f"{errors} error(s), {len(problems) - errors} warning(s); fix them and run again.", file=sys.stderr)
+        print(f"{sum(not p.warning for p in problems)} error(s), {sum(p.warning for p in problems)} warning(s); "
+              f"fix {'them' if not strict else 'them all (strict)'} and run again.", file=sys.stderr)
     return 1 if errors else 0
 
 
-def run_export(paths: SitePaths, folder: Path) -> int:
+def run_export(project: Project, folder: Path) -> int:
     """Write every generated page and photo under folder, as MkDocs would see them."""
     try:
-        catalogue, warnings = checked_catalogue(read_all(paths))
+        catalogue, warnings = checked_catalogue(project.read())
     except CatalogueError as err:
         return report(err.problems)
     report(warnings)
-    renderer = SiteRenderer(catalogue, make_environment(paths.overrides), exemplars_dir=paths.exemplars,
-                            photo_cache=PhotoCache(paths.exemplars.parent / ".cache" / "vinhdanh" / "photos"))
+    renderer = project.renderer(catalogue)
     count = 0
     for page in renderer.pages():
         target = folder / page.src_uri
@@ -105,49 +102,20 @@ def run_export(paths: SitePaths, folder: Path) -> int:
     return 0
 
 
-def run_new(paths: SitePaths, args: argparse.Namespace) -> int:
+def run_new(project: Project, args: argparse.Namespace) -> int:
     """Write a new story or record and print its path; on bad input, say why and write nothing."""
     try:
         if args.what == "story":
-            path = new_story(paths.docs / paths.news / "posts", args.title)
+            if not project.news:
+                raise ScaffoldError("the site has no news: add Material's blog plugin to mkdocs.yml")
+            path = new_story(project.docs / project.news.posts_dir, args.title)
         else:
-            path = new_exemplar(paths.exemplars, args.what, args.name, args.unit, load(paths.exemplars).catalogue)
+            path = new_exemplar(project.exemplars, args.what, args.name, args.unit, load(project.exemplars).catalogue)
     except ScaffoldError as err:
         print(f"vinhdanh new {args.what}: {err}", file=sys.stderr)
         return 1
-    print(path)
+    print(shown(path))
     return 0
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its !ENV or !!python tags."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-@dataclass(frozen=True)
-class SitePaths:
-    """Where a site keeps its records, pages and news, as its mkdocs.yml says."""
-
-    exemplars: Path
-    docs: Path
-    news: str
-    overrides: Path
-
-
-def site_paths(config_file: Path) -> SitePaths:
-    """Read the folders from config_file, with the plugin's defaults where it is silent."""
-    base = config_file.parent
-    config: Any = {}
-    if config_file.is_file():
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    options: dict[str, Any] = {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("vinhdanh"), dict):
-            options = plugin["vinhdanh"]
-    return SitePaths(base / options.get("exemplars", "exemplars"), base / config.get("docs_dir", "docs"),
-                     options.get("news", "news"), base / options.get("overrides", "overrides/vinhdanh"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,7 +34,7 @@ def atom_feed(entries: list[FeedEntry], title: str, site_url: str, feed_url: str
     etree.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=feed_url, type="application/atom+xml")
     etree.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=site_url, type="text/html")
     # The newest story's time, not the build's, so that a rebuild changes nothing.
-    _text(feed, "updated", (newest[0].published if newest else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+    _text(feed, "updated", (newest[0].published if newest else dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
           .isoformat())
     for item in newest:
         entry = etree.SubElement(feed, f"{{{ATOM}}}entry")
@@ -59,4 +59,5 @@ def _text(parent: etree.Element, tag: str, text: str) -> None:
 
 
 def _image_type(url: str) -> str:
-    return "image/png" if url.lower().endswith(".png") else "image/webp" if url.lower().endswith(".webp") else "image/jpeg"
+    suffix = url.lower().rsplit(".", 1)[-1]
+    return {"png": "image/png", "webp": "image/webp"}.get(suffix, "image/jpeg")

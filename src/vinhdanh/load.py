@@ -8,8 +8,8 @@ from typing import Any
 
 from . import schema as s
 from .markup import active_content
-from .photos import photo_problem
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
+from .photos import photo_problem
 from .problems import Problem
 from .text import slugify
 from .yamlfile import Key, YamlFile, read_yaml
@@ -123,7 +123,7 @@ def _read_list(out: Loaded, path: Path, fields: dict[str, s.Field], what: str,
         values = s.read_mapping(reader, (index,), item, fields, what)
         if values is None or any(f.required and k not in values for k, f in fields.items()):
             continue
-        origin = Origin(doc.path, doc.line((index,)))
+        origin = Origin(doc.path, doc.line((index,)), {name: doc.line((index, name)) for name in values})
         if values["id"] in into:
             first = into[values["id"]].origin
             reader.error((index, "id"), f"duplicate id {values['id']!r}, first used at line {first.line}; "
@@ -158,8 +158,8 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, fields: dict[str, s.Fiel
         return
     reader = s.Reader(doc, out.problems)
     if not s.ID_PATTERN.fullmatch(path.stem):
-        out.problems.append(Problem(doc.path, 0, "", f"the file name is the id and must be lowercase letters, digits and '-'; "
-                                    f"rename it to {slugify(path.stem) or 'a-name'}{path.suffix}"))
+        out.problems.append(Problem(doc.path, 0, "", "the file name is the id and must be lowercase letters, digits "
+                                    f"and '-'; rename it to {slugify(path.stem) or 'a-name'}{path.suffix}"))
     values = s.read_mapping(reader, (), doc.data, fields, "a record")
     if values is None:
         return
@@ -178,7 +178,7 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, fields: dict[str, s.Fiel
         initiatives=tuple(Initiative(i["name"], i["year"], i.get("level", ""))
                           for i in values.get("initiatives", ()) if "name" in i and "year" in i),
         story=values.get("story", ""), published=values.get("published", True),
-        private=values.get("private") or {}, origin=Origin(doc.path, 1),
+        private=values.get("private") or {}, origin=Origin(doc.path, 1, {name: doc.line((name,)) for name in values}),
     )
     if subject == "individual":
         into[path.stem] = Person(**common, family_name=values.get("family_name"),

@@ -16,6 +16,12 @@ class Origin:
 
     path: str
     line: int
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """The line of each top-level field's value, so that a problem found later names it."""
+
+    def at(self, name: str) -> int:
+        """Return the line of the field name, or of the record where it is missing."""
+        return self.field_lines.get(name, self.line)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .model import Catalogue, Exemplar
-from .photos import PhotoCache, PhotoSet, Rendition, image_size
+from .model import Collective, Exemplar, Person
+from .photos import PhotoCache, PhotoSet
 from .relations import Relations, kind_of
 from .search import exemplar_search_data
 from .stories import Story
@@ -56,11 +56,35 @@ class PageSource:
 
     def inline(self) -> str:
         """Return self-contained Markdown, the HTML blocks in place, for any Markdown engine."""
-        return _PLACEHOLDER_LINE.sub(lambda m: self.html_blocks[int(m[1])], self.markdown)
+        return inline_html(self.markdown, self.html_blocks)
 
     def restore_html(self, html: str) -> str:
         """Put the HTML blocks back into the page as converted from `markdown`."""
-        return _PLACEHOLDER_HTML.sub(lambda m: self.html_blocks[int(m[1])], html)
+        return restore_html(html, self.html_blocks)
+
+
+def inline_html(markdown: str, blocks: tuple[str, ...] | list[str]) -> str:
+    """Return Markdown with its HTML blocks written in place of their placeholders."""
+    return _PLACEHOLDER_LINE.sub(lambda m: blocks[int(m[1])], markdown)
+
+
+def restore_html(html: str, blocks: tuple[str, ...]) -> str:
+    """Put HTML blocks kept out of Markdown back in place of their placeholders."""
+    return _PLACEHOLDER_HTML.sub(lambda m: blocks[int(m[1])], html) if blocks else html
+
+
+@jinja2.pass_context
+def keep_html(context: jinja2.runtime.Context, html: str) -> Markup:
+    """Keep a block of HTML out of Markdown; return its placeholder (the `html` filter).
+
+    The blocks go to the list of the render under way (`html_blocks` in its context), so that
+    templates and macros rendered for one page never mix with another's.
+    """
+    blocks = context.get("html_blocks")
+    if blocks is None:
+        raise jinja2.TemplateRuntimeError("the 'html' filter needs 'html_blocks' in the template's context")
+    blocks.append(str(html).strip())
+    return Markup("\n\n" + _PLACEHOLDER.format(len(blocks) - 1) + "\n\n")
 
 
 @dataclass(frozen=True)
@@ -83,7 +107,7 @@ def rendition_uri(exemplar: Exemplar, width: int, suffix: str) -> str:
     return f"anh/{SECTIONS[kind_of(exemplar)]}/{exemplar.id}-{width}{suffix}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def site_path(uri: str, directory_urls: bool) -> str:
     """Return where MkDocs publishes a source file, from the site root: "ca-nhan/ha.md" → "ca-nhan/ha/"."""
     stem, ext = posixpath.splitext(uri)
@@ -99,10 +123,11 @@ def site_path(uri: str, directory_urls: bool) -> str:
 class Links:
     """Relative links from one page, so the site works from any folder or from file://."""
 
-    def __init__(self, from_uri: str, directory_urls: bool) -> None:
+    def __init__(self, from_uri: str, directory_urls: bool, url: str | None = None) -> None:
+        """Links from the page whose source is from_uri, published at url (by default, where MkDocs puts it)."""
         self.directory_urls = directory_urls
         self.from_dir = posixpath.dirname(from_uri)
-        self.up = "../" * site_path(from_uri, directory_urls).count("/")
+        self.up = "../" * (site_path(from_uri, directory_urls) if url is None else url).count("/")
 
     def to(self, uri: str) -> str:
         """Return a relative URL from this page to the file at uri."""
@@ -157,8 +182,8 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         loaders.insert(0, jinja2.FileSystemLoader(override_dir))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(date=format_date, md=markdown_inline, num=thousands, initial=initial, letter_id=letter_id,
-                       yaml=yaml_string)
+    env.filters.update(date=format_date, html=keep_html, md=markdown_inline, num=thousands, initial=initial,
+                       letter_id=letter_id, yaml=yaml_string)
     env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of)
     return env
 
@@ -166,17 +191,14 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
 class SiteRenderer:
     """Renders every generated page of a catalogue."""
 
-    def __init__(self, catalogue: Catalogue, env: jinja2.Environment, directory_urls: bool = True,
-                 photo_cache: PhotoCache | None = None,
-                 exemplars_dir: Path = Path("exemplars")) -> None:
-        self.rel = Relations(catalogue)
+    def __init__(self, rel: Relations, env: jinja2.Environment, photo_cache: PhotoCache,
+                 exemplars_dir: Path = Path("exemplars"), directory_urls: bool = True) -> None:
+        self.rel = rel
         self.env = env
         self.directory_urls = directory_urls
         self.exemplars_dir = exemplars_dir
         self.photo_cache = photo_cache
         self._photo_sets: dict[tuple[str, str], PhotoSet] = {}
-        self._blocks: list[str] = []
-        env.filters["html"] = self._keep_html
 
     def photos(self) -> list[Photo]:
         """Return every published size of the photos of published exemplars."""
@@ -185,17 +207,12 @@ class SiteRenderer:
                 for r in photos.renditions]
 
     def photo_set(self, exemplar: Exemplar) -> PhotoSet | None:
-        """Return the published sizes of an exemplar's photo (the original alone without a cache)."""
+        """Return the published sizes of an exemplar's photo."""
         if not exemplar.photo:
             return None
         key = (kind_of(exemplar), exemplar.id)
         if key not in self._photo_sets:
-            source = self.exemplars_dir / exemplar.photo
-            if self.photo_cache:
-                self._photo_sets[key] = self.photo_cache.photo(source)
-            else:
-                width, height = image_size(source) or (0, 0)
-                self._photo_sets[key] = PhotoSet((Rendition(width, height, source),), source.suffix.lower())
+            self._photo_sets[key] = self.photo_cache.photo(self.exemplars_dir / exemplar.photo)
         return self._photo_sets[key]
 
     def pages(self) -> Iterator[PageSource]:
@@ -229,28 +246,30 @@ class SiteRenderer:
         """Render one page through its template."""
         uri = page_uri(kind, key)
         links = Links(uri, self.directory_urls)
-        self._blocks = []
+        blocks: list[str] = []
         body = self.env.get_template(template).render(
-            rel=self.rel, link=links, photo=lambda e: self._photo(e, links), **context)
-        exemplar = context.get("exemplar")
-        photos = self.photo_set(exemplar) if exemplar else None
+            rel=self.rel, link=links, photo=lambda e: self._photo(e, links), html_blocks=blocks, **context)
+        exemplar: Person | Collective | None = context.get("exemplar")
+        if exemplar is None:
+            return PageSource(uri, body, in_nav, tuple(blocks))
+        photos = self.photo_set(exemplar)
         image = rendition_uri(exemplar, photos.largest.width, photos.suffix) if photos else None
         thumbnail = rendition_uri(exemplar, photos.renditions[0].width, photos.suffix) if photos else None
-        search_data = exemplar_search_data(self.rel, exemplar, thumbnail) if exemplar else ""
-        return PageSource(uri, body, in_nav, tuple(self._blocks), image, search_data)
+        search_data = exemplar_search_data(self.rel, exemplar, thumbnail)
+        return PageSource(uri, body, in_nav, tuple(blocks), image, search_data)
 
-    def _keep_html(self, html: str) -> Markup:
-        """Keep a block of HTML out of Markdown; return its placeholder (the `html` filter)."""
-        self._blocks.append(str(html).strip())
-        return Markup("\n\n" + _PLACEHOLDER.format(len(self._blocks) - 1) + "\n\n")
+    def story_parts(self, story: Story, url: str) -> tuple[str, str]:
+        """Return the Markdown that goes before and after a story's own text; url: where the blog publishes it.
 
-    def story_parts(self, story: Story) -> tuple[str, str]:
-        """Return the Markdown that goes before and after a story's own text."""
-        links = Links(story.src_uri, self.directory_urls)
+        Their HTML is written in place: the blog renders a story's excerpt on its own, from Markdown.
+        """
+        links = Links(story.src_uri, self.directory_urls, url)
+        blocks: list[str] = []
         context = dict(rel=self.rel, link=links, photo=lambda e: self._photo(e, links), story=story,
-                       featured=self.rel.featured(story))
+                       featured=self.rel.featured(story), html_blocks=blocks)
         template = self.env.get_template("story.md")
-        return template.render(part="head", **context), template.render(part="tail", **context)
+        head, tail = template.render(part="head", **context), template.render(part="tail", **context)
+        return inline_html(head, blocks), inline_html(tail, blocks)
 
     def _photo(self, exemplar: Exemplar, links: Links) -> dict[str, object] | None:
         photos = self.photo_set(exemplar)

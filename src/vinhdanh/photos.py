@@ -57,7 +57,8 @@ def photo_problem(path: Path) -> str | None:
     """Return why path cannot be published as a photo, or None if it can."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return f"the file is {size / 1024 / 1024:.0f} MB, more than {MAX_BYTES // 1024 // 1024} MB; export a smaller copy"
+        megabytes = size / 1024 / 1024
+        return f"the file is {megabytes:.0f} MB, more than {MAX_BYTES // 1024 // 1024} MB; export a smaller copy"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

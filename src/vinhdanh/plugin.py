@@ -8,9 +8,10 @@ import posixpath
 import unicodedata
 from importlib.resources import files as package_files
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
-from jinja2 import Environment
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,20 +19,23 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from .checks import checked_catalogue
+from .checks import check
 from .feed import FeedEntry, atom_feed
-from .load import load
-from .pages import CSS_URI, SEARCH_JS_URI, PageSource, SiteRenderer, make_environment
+from .mkdocs_config import blog_plugin, project_from_config
 from .pagefind import SearchIndexError, build_index
-from .photos import RASTER_SUFFIXES, PhotoCache, PhotoSet, add_srcset, sized_uri
-from .problems import CatalogueError
+from .pages import CSS_URI, SEARCH_JS_URI, PageSource
+from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
-from .stories import VIETNAM, Story, load_stories
+from .stories import VIETNAM, Story, with_excerpt_break
 from .text import format_date, format_datetime, nfc, toc_slugify
 
 log = get_plugin_logger(__name__)
+THEME_DIR = Path(str(package_files("vinhdanh").joinpath("theme")))
+"""vinhdanh's additions to Material's templates: search box, feed link, link previews."""
 
 
 class VinhdanhConfig(base.Config):
@@ -41,10 +45,12 @@ class VinhdanhConfig(base.Config):
     """The records folder, relative to mkdocs.yml."""
     overrides = c.Type(str, default="overrides/vinhdanh")
     """Folder of templates that replace the package's, relative to mkdocs.yml."""
-    news = c.Type(str, default="news")
-    """The blog's folder inside docs_dir (the blog plugin's `blog_dir`)."""
     search = c.Type(bool, default=True)
     """Build the Pagefind index and load the search box (Material's `search` plugin must be off)."""
+    strict = c.Type(bool, default=False)
+    """Stop the build on notices about the records too (a current unit that was dissolved, say)."""
+    news = c.Deprecated(message="the news folder is the blog plugin's 'blog_dir'; remove 'news:' from the "
+                        "vinhdanh plugin's options")
 
 
 class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
@@ -53,29 +59,33 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
     serving = False
     """True under `mkdocs serve`, where drafts are shown."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether the site is being served: drafts are shown then."""
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load and check the records and stories; set up anchors, figures and styles."""
-        root = Path(config.config_file_path).parent
-        self.exemplars_dir = root / self.config.exemplars
-        self.overrides_dir = root / self.config.overrides
-        loaded = load(self.exemplars_dir)
-        load_stories(Path(config.docs_dir), self.config.news, loaded)
-        try:
-            catalogue, warnings = checked_catalogue(loaded)
-        except CatalogueError as err:
-            for problem in err.problems:
-                (log.warning if problem.warning else log.error)(str(problem))
-            raise Abort(f"{err}: nothing was built. Fix them and build again (`vinhdanh check` lists them).")
-        for problem in warnings:
-            log.warning(str(problem))
-        self.stories: dict[str, Story] = catalogue.stories
-        self.photo_cache = PhotoCache(root / ".cache" / "vinhdanh" / "photos")
-        self.renderer = SiteRenderer(catalogue, make_environment(self.overrides_dir),
-                                     directory_urls=config.use_directory_urls, photo_cache=self.photo_cache,
-                                     exemplars_dir=self.exemplars_dir)
+        """Load and check the records and stories; add the theme, anchors, figures and styles."""
+        self.project = project_from_config(config, self.config, self.serving)
+        self.now = dt.datetime.now(VIETNAM)
+        loaded = self.project.read(self.now)
+        problems = check(loaded)
+        errors = [p for p in problems if not p.warning or self.project.strict]
+        if errors:
+            for problem in problems:
+                log.error(str(problem))
+            raise Abort(f"{len(errors)} error(s) in the records and stories: nothing was built. "
+                        "Fix them and build again (`vinhdanh check` lists them).")
+        _report_notices(problems)
+        self.stories: dict[str, Story] = loaded.catalogue.stories
+        self.renderer = self.project.renderer(loaded.catalogue, self.now)
         self.synonyms = synonym_groups(self.renderer.rel)
+        self.blog = blog_plugin(config)
+        if self.blog:  # its future-date rule reads a time without a zone as UTC: ours replaces it
+            self.blog.config.draft_if_future_date = False
         if self.config.search:
             config.extra_javascript.append(SEARCH_JS_URI)
+        if str(THEME_DIR) not in config.theme.dirs:  # before Material's own, after the site's overrides
+            config.theme.dirs.insert(_material_index(config), str(THEME_DIR))
         for extension in ("toc", "attr_list", "md_in_html", "vinhdanh.figures"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -86,7 +96,11 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add the generated pages, photos and stylesheet as virtual files."""
+        """Add the generated pages, photos and stylesheet as virtual files; leave out unpublished stories."""
+        news = self.project.news
+        for uri, story in self.stories.items():
+            if news and not news.is_shown(story, self.now) and (file := files.get_file_from_path(uri)):
+                files.remove(file)
         self.pages: dict[str, PageSource] = {}
         for page in self.renderer.pages():
             if files.get_file_from_path(page.src_uri):
@@ -97,52 +111,65 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             self.pages[page.src_uri] = page
         for photo in self.renderer.photos():
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
-        self._publish_content_images(files, config)
+        self._publish_news_images(files, config)
         for uri in (CSS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
         return files
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note whether the site is being served: drafts are shown then."""
-        self.serving = command == "serve"
+    def _publish_news_images(self, files: Files, config: MkDocsConfig) -> None:
+        """Publish the news folder's photos stripped and resized; hold back those only unpublished stories show.
 
-    def _publish_content_images(self, files: Files, config: MkDocsConfig) -> None:
-        """Publish each photo of the news folder that a published story shows, stripped and resized.
-
-        Photos of drafts and unused files stay out of the site: they may show what is not announced yet.
+        A draft's photos may show what is not announced yet; every other image (author
+        avatars, say) is published.
         """
         self.content_images: dict[str, PhotoSet] = {}
-        now = dt.datetime.now(VIETNAM)
-        shown = {image for story in self.stories.values() if self.serving or story.is_live(now)
-                 for image in story.images}
+        news = self.project.news
+        if not news:
+            return
+        shown = {image for story in self.stories.values() if news.is_shown(story, self.now) for image in story.images}
+        held = {image for story in self.stories.values() for image in story.images} - shown
         for file in list(files):
-            if not (file.src_uri.startswith(self.config.news + "/") and file.abs_src_path
+            if not (file.src_uri.startswith(news.blog_dir + "/") and file.abs_src_path
                     and Path(file.src_uri).suffix.lower() in RASTER_SUFFIXES):
                 continue
             files.remove(file)
-            if file.src_uri not in shown:
+            if file.src_uri in held:
                 continue
-            photos = self.photo_cache.photo(Path(file.abs_src_path))
+            if problem := photo_problem(Path(file.abs_src_path)):
+                log.info(f"{file.src_uri}: left out of the site: {problem}")
+                continue
+            photos = self.project.photo_cache().photo(Path(file.abs_src_path))
             files.append(File.generated(config, file.src_uri, abs_src_path=str(photos.largest.path)))
             for rendition in photos.renditions[:-1]:
                 files.append(File.generated(config, sized_uri(file.src_uri, rendition.width),
                                             abs_src_path=str(rendition.path)))
             self.content_images[file.src_uri] = photos
 
-    def _add_srcset(self, html: str, page: Page) -> str:
-        """Give story images their smaller sizes (srcset) and their dimensions."""
-        # Links in converted HTML are relative to the page's address, not to its source file.
-        base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
-        return add_srcset(html, base, self.content_images)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Give the blog each story's time as written (Vietnam time without a zone), and its order."""
+        posts = getattr(getattr(self.blog, "blog", None), "posts", None)
+        if not posts:
+            return nav
+        for post in posts:
+            story = self.stories.get(post.file.src_uri)
+            if story:  # the blog reads a time without a zone as UTC
+                post.config.date["created"] = post.config.date.created = story.date
+        order = lambda post: (post.config.pin, post.config.date.created)  # noqa: E731 - the blog's own order
+        posts.sort(key=order, reverse=True)
+        for view in self.blog._resolve_views(self.blog.blog):  # archive and category pages
+            view.posts.sort(key=order, reverse=True)
+        return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Normalise every page to NFC; give each story its lead and cover, and its exemplars below."""
+        """Normalise every page to NFC; give each story its lead and cover, an excerpt, its exemplars below."""
         markdown = nfc(markdown)  # pages saved on macOS or pasted from Word may be decomposed
         story = self.stories.get(page.file.src_uri)
         if story is None:
             return markdown
-        head, tail = self.renderer.story_parts(story)
-        return f"{head}\n\n{markdown}\n\n{tail}"
+        head, tail = self.renderer.story_parts(story, page.url)
+        # The blog looks for the excerpt break in page.markdown, before this hook's result is kept.
+        page.markdown = f"{head}\n\n{with_excerpt_break(markdown)}\n\n{tail}"
+        return page.markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put back the HTML kept out of Markdown; add what search needs to searchable pages."""
@@ -150,11 +177,12 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         source = self.pages.get(uri)
         if source:
             html = source.restore_html(html)
-        if uri in self.stories:
-            html = self._add_srcset(html, page)
+        story = self.stories.get(uri)
+        if story:
+            html = add_srcset(html, _page_dir(page), self.content_images)
         if not (self.config.search and self._searchable(uri)):
             return html
-        story = self.stories.get(uri)
+        page.meta["vinhdanh_searchable"] = True  # the theme marks the content for Pagefind
         data = story_search_data(self.renderer.rel, story) if story else source.search_data if source else ""
         # Heading permalinks ("¶") would otherwise end up in result titles.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
@@ -164,24 +192,30 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Return whether search indexes the page: profiles, stories and hand-written pages."""
         if uri in self.pages:
             return bool(self.pages[uri].search_data)
-        return uri in self.stories or not uri.startswith(self.config.news + "/")
+        news = self.project.news
+        return uri in self.stories or not (news and uri.startswith(news.blog_dir + "/"))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Publish NFC only; mark the content of searchable pages for Pagefind (nav, header, footer are not)."""
+        """Publish NFC only."""
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
-        if self.config.search and self._searchable(page.file.src_uri):
-            output = output.replace('<article class="md-content__inner md-typeset">',
-                                    '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
         return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Show dates as dd/mm/yyyy, with the time where there is one."""
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Show dates as dd/mm/yyyy; give the theme what it needs; let it extend Material's own templates."""
         env.filters["date"] = _shown_date
+        env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri()}
+        material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
+        assert env.loader is not None  # MkDocs gives the theme's folders
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])
         return env
 
-    def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    def _feed_uri(self) -> str | None:
+        return f"{self.project.news.blog_dir}/feed.xml" if self.project.news else None
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         """Describe the page for link previews (Open Graph) and collect stories for the feed."""
         story = self.stories.get(page.file.src_uri)
         source = self.pages.get(page.file.src_uri)
@@ -195,7 +229,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             "title": page.title, "description": description,
             "url": page.canonical_url or "", "image": urljoin(site_url, image) if image and site_url else "",
         }
-        if story and story.is_live(dt.datetime.now(VIETNAM)):
+        if story and self.renderer.rel.is_live(story):
             self.feed_entries.append(FeedEntry(
                 title=story.title, url=page.canonical_url or page.url, published=story.date,
                 summary=story.description, authors=tuple(a.name for a in getattr(page, "authors", [])),
@@ -204,12 +238,13 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the Atom feed of the news, then build the search index over the finished site."""
-        site_url = config.site_url or ""
-        feed_uri = f"{self.config.news}/feed.xml"
-        feed = atom_feed(self.feed_entries, config.site_name, site_url or "/", urljoin(site_url, feed_uri))
-        path = Path(config.site_dir) / feed_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(feed)
+        feed_uri = self._feed_uri()
+        if feed_uri:
+            site_url = config.site_url or ""
+            feed = atom_feed(self.feed_entries, config.site_name, site_url or "/", urljoin(site_url, feed_uri))
+            path = Path(config.site_dir) / feed_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(feed)
         if self.config.search:
             try:
                 seconds = build_index(Path(config.site_dir))
@@ -217,21 +252,42 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
                 raise PluginError(str(err)) from None
             log.info(f"Pagefind indexed the site in {seconds:.1f} s")
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when a record or a template override changes."""
-        for folder in (self.exemplars_dir, self.overrides_dir):
+        for folder in (self.project.exemplars, self.project.overrides):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
 
 
-def _shown_date(value: dt.date) -> str:
-    """Return dd/mm/yyyy, with HH:MM in Vietnam time when the story gave a time.
+def _report_notices(problems: list[Any]) -> None:
+    """Log the notices about the records: they inform, and do not stop publishing."""
+    for problem in problems:
+        log.info(f"notice: {problem}")
+    if problems:
+        log.info(f"{len(problems)} notice(s) about the records: the site is built all the same "
+                 "('strict: true' under the vinhdanh plugin makes them stop the build)")
 
-    The blog plugin turns a date alone into midnight UTC: that stays a date alone.
-    """
+
+def _material_index(config: MkDocsConfig) -> int:
+    """Return where Material's templates sit among the theme's folders (after the site's overrides)."""
+    dirs = [Path(d).resolve() for d in config.theme.dirs]
+    material = Path(str(package_files("material").joinpath("templates"))).resolve()
+    if material not in dirs:
+        raise PluginError("vinhdanh needs the Material theme: set 'theme: name: material' in mkdocs.yml")
+    return dirs.index(material)
+
+
+def _page_dir(page: Page) -> str:
+    """Return the folder of a page's address: links in converted HTML are relative to it."""
+    return page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+
+
+def _shown_date(value: dt.date) -> str:
+    """Return dd/mm/yyyy, with HH:MM in Vietnam time when the story gave a time (not midnight)."""
     if not isinstance(value, dt.datetime):
         return format_date(value)
-    if value.tzinfo in (None, dt.timezone.utc) and (value.hour, value.minute, value.second) == (0, 0, 0):
-        return format_date(value.date())
-    return format_datetime(value.astimezone(VIETNAM))
+    local = value.astimezone(VIETNAM)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return format_date(local.date())
+    return format_datetime(local)

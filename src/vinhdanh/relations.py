@@ -11,7 +11,6 @@ from typing import Any
 from .model import Catalogue, Collective, Exemplar, Honour, Movement, Person, Title, Unit
 from .text import initial, sort_key
 
-
 _EPOCH = dt.date(1, 1, 1)
 
 
@@ -32,9 +31,10 @@ class Award:
 class Relations:
     """The published part of a catalogue, with its cross-references resolved."""
 
-    def __init__(self, catalogue: Catalogue, now: dt.datetime | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, now: dt.datetime | None = None, future_is_draft: bool = True) -> None:
         self.catalogue = catalogue
-        self.now = now or dt.datetime.now(dt.timezone.utc)
+        self.now = now or dt.datetime.now(dt.UTC)
+        self.future_is_draft = future_is_draft
         self.units = catalogue.units
         self.titles = catalogue.titles
         self.movements = catalogue.movements
@@ -42,13 +42,16 @@ class Relations:
         self.collectives = sorted((c for c in catalogue.collectives.values() if c.published),
                                   key=lambda c: c.sort_key)
         self._highest: dict[tuple[str, str], Award | None] = {}
-        self.published = {("person", p.id) for p in self.people} | {("collective", c.id) for c in self.collectives}
 
     @cached_property
     def stories(self) -> list[Any]:
         """Return the published stories (not drafts, not dated later), newest first."""
-        live = [story for story in self.catalogue.stories.values() if story.is_live(self.now)]
+        live = [story for story in self.catalogue.stories.values() if self.is_live(story)]
         return sorted(live, key=lambda story: (story.date, story.src_uri), reverse=True)
+
+    def is_live(self, story: Any) -> bool:
+        """Return whether a story is published now (drafts may still be previewed)."""
+        return bool(story.is_live(self.now, self.future_is_draft))
 
     @cached_property
     def stories_of(self) -> dict[tuple[str, str], list[Any]]:
@@ -82,10 +85,6 @@ class Relations:
     def movement_list(self) -> list[Movement]:
         """Return the movements, the latest started first."""
         return sorted(self.movements.values(), key=lambda m: (m.start or _EPOCH, m.id), reverse=True)
-
-    def is_published(self, exemplar: Exemplar) -> bool:
-        """Return whether exemplar has a page."""
-        return (kind_of(exemplar), exemplar.id) in self.published
 
     @cached_property
     def people_by_letter(self) -> list[tuple[str, list[Person]]]:
@@ -175,7 +174,8 @@ class Relations:
     def exemplars_in(self) -> dict[str, list[Person | Collective]]:
         """Return the published exemplars whose current unit is each unit."""
         out: dict[str, list[Person | Collective]] = defaultdict(list)
-        for exemplar in [*self.collectives, *self.people]:
+        exemplars: list[Person | Collective] = [*self.collectives, *self.people]
+        for exemplar in exemplars:
             out[exemplar.unit].append(exemplar)
         return out
 
@@ -209,7 +209,7 @@ class Relations:
 
     def unit_path(self, unit_id: str) -> list[Unit]:
         """Return the chain of parents from the root down to unit_id."""
-        chain = []
+        chain: list[Unit] = []
         current: str | None = unit_id
         while current in self.units and len(chain) < 50:
             chain.append(self.units[current])

@@ -62,7 +62,7 @@ def shadow_text(page_html: str, groups: Iterable[tuple[str, ...]]) -> str:
     return " ".join(sorted(extra - present))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _spelled(group: tuple[str, ...]) -> tuple[str, ...]:
     """Return each spelling of a group as space-separated lowercase words."""
     return tuple(" ".join(_WORD.findall(name.lower())) for name in group)

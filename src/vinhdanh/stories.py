@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -19,8 +20,9 @@ from .problems import Problem, did_you_mean
 from .text import format_date, format_datetime
 from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
 
-# Stories are dated in Vietnam time (UTC+7, no daylight saving).
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+# A time written without a zone is Vietnam time, wherever the build runs.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+EXCERPT_BREAK = "<!-- more -->"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -44,17 +46,17 @@ class Story:
     """Path from the docs folder, e.g. "news/posts/2021-01-14-hoi-nghi.md"."""
     title: str
     date: dt.datetime
-    """Publication time, with its zone (Vietnam time when none was written)."""
+    """Publication time, with its zone: Vietnam time when none was written, its midnight for a date alone."""
     has_time: bool = False
     description: str = ""
-    authors: tuple[str, ...] = ()
     byline: tuple[str, ...] = ()
     """The authors' names."""
     categories: tuple[str, ...] = ()
     cover: Cover | None = None
     exemplars: tuple[str, ...] = ()
     movement: str | None = None
-    draft: bool = False
+    draft: bool | None = None
+    """As written in the front matter; None when the story does not say."""
     images: tuple[str, ...] = ()
     """Every image the story shows (cover included), as paths from the docs folder."""
 
@@ -63,27 +65,68 @@ class Story:
         local = self.date.astimezone(VIETNAM)
         return format_datetime(local) if self.has_time else format_date(local.date())
 
-    def is_live(self, now: dt.datetime) -> bool:
-        """Return whether the story is published at now: not a draft, not dated later."""
-        return not self.draft and self.date <= now
+    def is_live(self, now: dt.datetime, future_is_draft: bool = True) -> bool:
+        """Return whether the story is published at now, by the blog's rules.
+
+        `draft:` written in the story decides; otherwise a story dated later waits for its
+        date, unless the blog publishes future stories at once (`draft_if_future_date: false`).
+        """
+        if self.draft is not None:
+            return not self.draft
+        return not (future_is_draft and self.date > now)
+
+
+@dataclass(frozen=True)
+class NewsRules:
+    """Where the blog keeps the news and when it publishes a story: the blog plugin's own settings."""
+
+    blog_dir: str = "news"
+    """The blog's folder inside the docs folder."""
+    posts_dir: str = "news/posts"
+    authors_file: str = "news/.authors.yml"
+    future_is_draft: bool = True
+    """The blog's `draft_if_future_date`."""
+    drafts_shown: bool = False
+    """True where the blog renders drafts too (`mkdocs serve` with `draft_on_serve`)."""
+
+    def is_shown(self, story: Story, now: dt.datetime) -> bool:
+        """Return whether the story is part of the site being built."""
+        return self.drafts_shown or story.is_live(now, self.future_is_draft)
+
+
+def with_excerpt_break(body: str) -> str:
+    """Return a story's Markdown with an excerpt break after its first paragraph, unless it has one.
+
+    Listings show a story up to the break; most stories are written without one.
+    """
+    if EXCERPT_BREAK in body:
+        return body
+    lines = body.split("\n")
+    start = next((i for i, line in enumerate(lines) if _is_prose(line)), None)
+    if start is None:
+        return f"{EXCERPT_BREAK}\n\n{body}"
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return "\n".join(lines[:end] + ["", EXCERPT_BREAK] + lines[end:])
+
+
+def _is_prose(line: str) -> bool:
+    """Return whether a line starts a paragraph of text (not a heading, image, list, table or HTML)."""
+    text = line.strip()
+    return bool(text) and not line.startswith((" " * 4, "\t")) and not re.match(r"[#!<|>`~:*+-]|\d+\.|\{:", text)
 
 
 def post_date(reader: s.Reader, key: s.Key, value: Any) -> Any:
-    """Accept what the blog plugin accepts: a YAML date, or date and time with seconds."""
+    """Accept a date, or a date and time (in Vietnam time unless a zone is written)."""
     try:
         parsed = yaml.safe_load(str(value))
     except ValueError:
         reader.error(key, f"no such day or time: {value!r}; check the day and month")
         return s.INVALID
     if isinstance(parsed, dt.datetime):
-        if parsed.tzinfo is None:  # the blog plugin would read it as UTC, seven hours off
-            reader.error(key, f"write the time with its zone, as Vietnam time: "
-                         f"'{parsed:%Y-%m-%d %H:%M:%S}+07:00', got {value!r}")
-            return s.INVALID
-        return parsed
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=VIETNAM)
     if isinstance(parsed, dt.date):
-        return dt.datetime.combine(parsed, dt.time(), dt.timezone.utc)  # as the blog plugin reads it
-    reader.error(key, f"expected a date like 2021-01-14 or a time like 2021-01-14 08:30:00+07:00, got {value!r}")
+        return dt.datetime.combine(parsed, dt.time(), VIETNAM)
+    reader.error(key, f"expected a date like 2021-01-14 or a time like 2021-01-14 08:30:00, got {value!r}")
     return s.INVALID
 
 
@@ -117,12 +160,12 @@ AUTHOR_FIELDS = {"name": F(s.text, True), "description": F(s.text, True), "avata
                  "slug": F(s.identifier), "url": F(s.text)}
 
 
-def load_stories(docs_dir: Path, news_dir: str, out: Loaded, now: dt.datetime | None = None) -> None:
-    """Read every story under docs_dir/news_dir/posts into out, with its problems and references."""
-    authors = _load_authors(docs_dir / news_dir / ".authors.yml", out)
+def load_stories(docs_dir: Path, news: NewsRules, out: Loaded, now: dt.datetime | None = None) -> None:
+    """Read every story of the blog's posts folder into out, with its problems and references."""
+    authors = _load_authors(docs_dir / news.authors_file, out)
     now = now or dt.datetime.now(VIETNAM)
-    for path in sorted((docs_dir / news_dir / "posts").rglob("*.md")):
-        story = _read_story(docs_dir, path, authors, out, now)
+    for path in sorted((docs_dir / news.posts_dir).rglob("*.md")):
+        story = _read_story(docs_dir, path, authors, out, now, news.authors_file)
         if story:
             out.catalogue.stories[story.src_uri] = story
 
@@ -148,7 +191,7 @@ def _load_authors(path: Path, out: Loaded) -> dict[str, str]:
 
 
 def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded,
-                now: dt.datetime) -> Story | None:
+                now: dt.datetime, authors_file: str) -> Story | None:
     where = shown(path)
     text = read_text(path, where)
     if isinstance(text, Problem):
@@ -172,22 +215,19 @@ def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded
     _check_images(reader, docs_dir, src_uri, text[match.end():], body_first_line, values)
     for line, message in active_content(text[match.end():]):
         reader.problems.append(Problem(where, body_first_line + line - 1, "", message))
-    if "<!-- more -->" not in text:
-        reader.problems.append(Problem(where, body_first_line, "", "no '<!-- more -->' line: put one after the "
-                                       "opening paragraph, which listings show as the excerpt"))
-    _check_people_and_authors(reader, doc, values, authors, out, now)
+    _check_people_and_authors(reader, doc, values, authors, out, now, authors_file)
     if "title" not in values or "date" not in values:
         return None
     cover = values.get("cover")
     return Story(
         src_uri=src_uri, title=values["title"], date=values["date"],
         has_time=isinstance(yaml.safe_load(str(doc.data["date"])), dt.datetime),
-        description=values.get("description", ""), authors=values.get("authors", ()),
+        description=values.get("description", ""),
         byline=tuple(authors[a] for a in values.get("authors", ()) if a in authors),
         categories=values.get("categories", ()),
         cover=Cover(_from_docs(src_uri, cover["image"]), cover.get("alt", ""), cover.get("credit", ""))
         if cover and "image" in cover else None,
-        exemplars=values.get("exemplars", ()), movement=values.get("movement"), draft=values.get("draft", False),
+        exemplars=values.get("exemplars", ()), movement=values.get("movement"), draft=values.get("draft"),
         images=tuple(_from_docs(src_uri, target) for target in _image_targets(values, text[match.end():])),
     )
 
@@ -235,10 +275,10 @@ def _image_problem(docs_dir: Path, src_uri: str, target: str) -> str | None:
 
 
 def _check_people_and_authors(reader: s.Reader, doc: YamlFile, values: dict[str, Any], authors: dict[str, str],
-                              out: Loaded, now: dt.datetime) -> None:
+                              out: Loaded, now: dt.datetime, authors_file: str) -> None:
     for index, author in enumerate(values.get("authors", ())):
         if author not in authors:
-            reader.error(("authors", index), f"no author {author!r} in news/.authors.yml"
+            reader.error(("authors", index), f"no author {author!r} in {authors_file}"
                          f"{did_you_mean(author, authors)}; add the author there or fix the id")
     for index, exemplar in enumerate(values.get("exemplars", ())):
         out.references.append(Reference("exemplar", exemplar, doc.path, doc.line(("exemplars", index)),

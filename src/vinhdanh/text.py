@@ -18,7 +18,7 @@ def nfc(text: str) -> str:
 
 # Every combining mark, and đ → d: one str.translate pass (a loop over characters in
 # Python made folding whole pages for search the slowest step of a build).
-_FOLD = {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
+_FOLD: dict[int, str | None] = {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
 _FOLD.update({ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"})
 
 

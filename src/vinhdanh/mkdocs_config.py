@@ -1,0 +1,71 @@
+"""Adapter: a Project as mkdocs.yml describes it, read through MkDocs itself.
+
+The blog plugin's own settings give the news folders and the draft rules, so that they are
+written once, in the blog's section of mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .project import Project
+from .stories import NewsRules
+
+
+class ConfigError(Exception):
+    """mkdocs.yml cannot be read; the message says why."""
+
+
+def project_from_config(config: MkDocsConfig, options: Any, serving: bool = False) -> Project:
+    """Return the Project of a loaded MkDocs configuration and the vinhdanh plugin's options."""
+    root = Path(config.config_file_path).parent
+    return Project(root=root, exemplars=root / options.exemplars, docs=Path(config.docs_dir),
+                   overrides=root / options.overrides, news=news_rules(config, serving),
+                   strict=options.strict, directory_urls=config.use_directory_urls)
+
+
+def blog_plugin(config: MkDocsConfig) -> Any:
+    """Return Material's blog plugin (its first instance), or None where the site has no blog."""
+    return next((plugin for name, plugin in config.plugins.items()
+                 if name.split(" #")[0] == "material/blog" and plugin.config.enabled), None)
+
+
+def news_rules(config: MkDocsConfig, serving: bool = False) -> NewsRules | None:
+    """Return the blog's folders and draft rules, or None where the site has no blog."""
+    plugin = blog_plugin(config)
+    if plugin is None:
+        return None
+    blog = plugin.config
+    root = posixpath.normpath(blog.blog_dir)
+    return NewsRules(
+        blog_dir=root,
+        posts_dir=posixpath.normpath(blog.post_dir.format(blog=root)),
+        authors_file=posixpath.normpath(blog.authors_file.format(blog=root)),
+        future_is_draft=blog.draft_if_future_date,
+        drafts_shown=blog.draft or (serving and blog.draft_on_serve),
+    )
+
+
+def load_project(config_file: Path) -> Project:
+    """Read config_file as `mkdocs build` would; return the site's Project."""
+    if not config_file.is_file():
+        raise ConfigError(f"{config_file}: file not found; run the command in the site's folder or give "
+                          "the file with -f")
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, Abort) as err:
+        raise ConfigError(f"{config_file}: {err}") from None
+    try:
+        plugin = config.plugins.get("vinhdanh")
+        if plugin is None:
+            raise ConfigError(f"{config_file}: the vinhdanh plugin is not listed under 'plugins:'; "
+                              "add '- vinhdanh'")
+        return project_from_config(config, plugin.config)
+    finally:
+        config.plugins.on_shutdown()  # the blog plugin removes the temporary folder it made

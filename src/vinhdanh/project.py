@@ -1,0 +1,57 @@
+"""A site's folders and publishing rules, read once: the plugin and the command line share them.
+
+Nothing here imports MkDocs: `vinhdanh.mkdocs_config` fills a Project from mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import Loaded, load
+from .model import Catalogue
+from .pages import SiteRenderer, make_environment
+from .photos import PhotoCache
+from .relations import Relations
+from .stories import VIETNAM, NewsRules, load_stories
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a site keeps its records, pages and news, and how strictly it publishes."""
+
+    root: Path
+    """The folder of mkdocs.yml."""
+    exemplars: Path
+    docs: Path
+    overrides: Path
+    """The folder of templates that replace the package's."""
+    news: NewsRules | None = None
+    """The blog's folders and draft rules; None for a site without news (or records checked alone)."""
+    strict: bool = False
+    """Treat notices about the records (warnings) as errors."""
+    directory_urls: bool = True
+
+    @property
+    def cache(self) -> Path:
+        """Return the folder of files worth keeping between builds (processed photos)."""
+        return self.root / ".cache" / "vinhdanh"
+
+    def photo_cache(self) -> PhotoCache:
+        """Return the cache of processed photos."""
+        return PhotoCache(self.cache / "photos")
+
+    def read(self, now: dt.datetime | None = None) -> Loaded:
+        """Read the records and the news stories, collecting every problem."""
+        loaded = load(self.exemplars)
+        if self.news:
+            load_stories(self.docs, self.news, loaded, now)
+        return loaded
+
+    def renderer(self, catalogue: Catalogue, now: dt.datetime | None = None) -> SiteRenderer:
+        """Return the renderer of the generated pages of a checked catalogue."""
+        rel = Relations(catalogue, now or dt.datetime.now(VIETNAM),
+                        future_is_draft=self.news.future_is_draft if self.news else True)
+        return SiteRenderer(rel, make_environment(self.overrides), self.photo_cache(),
+                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls)
