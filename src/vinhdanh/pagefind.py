@@ -1,22 +1,120 @@
-"""Run Pagefind (its binary comes from the `pagefind[bin]` wheel: nothing is downloaded)."""
+"""Pagefind, fed page by page while the site is built (its binary comes from the `pagefind[bin]` wheel).
+
+Pagefind runs as a service in its own process, so it indexes on the second core while
+MkDocs renders on the first. It is given only what search needs of each searchable page
+(its content, marked up as on the site), not the finished site: reading every page's
+header, navigation and footer was most of its time and memory.
+
+The service speaks base64-encoded JSON messages ended by commas on its standard input and
+output. The `pagefind` package's own asyncio client waits 0.1 s before reading each answer
+(ten pages a second), so this module talks to the binary directly.
+"""
 
 from __future__ import annotations
 
+import base64
+import html
+import json
 import subprocess
-import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO, Any
+
+from pagefind.service import get_executable
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed; its own message is attached."""
 
 
-def build_index(site_dir: Path) -> float:
-    """Index site_dir into site_dir/pagefind/; return the seconds it took."""
-    start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
-                         capture_output=True, text=True, check=False)
-    if run.returncode:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{run.stdout}{run.stderr}")
-    return time.perf_counter() - start
+class SearchIndexer:
+    """One Pagefind index, filled with add() during a build and written by finish()."""
+
+    def __init__(self, output: Path) -> None:
+        self.started = time.perf_counter()
+        self.output = output
+        self.pages = 0
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("the Pagefind binary is missing; reinstall with `make install`")
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._errors: list[str] = []
+        self._arrived = threading.Condition()
+        assert self._process.stdout is not None
+        self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True)
+        self._reader.start()
+        self._sent = 0
+        self._index_id = self._request({"type": "NewIndex", "config": {"force_language": "vi"}})["index_id"]
+
+    def add(self, url: str, title: str, content_html: str) -> None:
+        """Queue one page: its address from the site's root ("/ca-nhan/ha/"), title and content HTML."""
+        heading = "" if "<h1" in content_html else f"<h1>{html.escape(title)}</h1>"
+        page = (f'<!DOCTYPE html><html lang="vi"><head><title>{html.escape(title)}</title></head>'
+                f"<body><main data-pagefind-body>{heading}{content_html}</main></body></html>")
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page,
+                    "file_path": None})
+        self.pages += 1
+
+    def finish(self) -> float:
+        """Wait for every page, write the index; return the seconds since the indexer started."""
+        try:
+            self._request({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self.output)})
+            if self._errors:
+                raise SearchIndexError(f"Pagefind could not index a page: {self._errors[0]}")
+        finally:
+            self.cancel()
+        return time.perf_counter() - self.started
+
+    def cancel(self) -> None:
+        """Stop the service (without writing, unless finish() did)."""
+        if self._process.poll() is None:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        """Write one message; return its id. Blocks while Pagefind is behind (its input pipe is full)."""
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise SearchIndexError("the Pagefind service stopped unexpectedly") from None
+        return self._sent
+
+    def _request(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send a message and wait for its answer (Pagefind answers in order)."""
+        message_id = self._send(payload)
+        with self._arrived:
+            while message_id not in self._answers:
+                if not self._reader.is_alive():
+                    raise SearchIndexError("the Pagefind service stopped unexpectedly")
+                self._arrived.wait(timeout=1)
+            answer = self._answers.pop(message_id)
+        if answer.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {answer.get('message')}")
+        return answer
+
+    def _read(self, stream: IO[bytes]) -> None:
+        """Collect answers; keep the ones waited for, and any error."""
+        buffer = b""
+        while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for raw in messages:
+                answer = json.loads(base64.b64decode(raw))
+                payload = answer.get("payload", {})
+                with self._arrived:
+                    if payload.get("type") == "Error":
+                        self._errors.append(str(payload.get("message")))
+                    if payload.get("type") != "IndexedFile":
+                        self._answers[answer.get("message_id", -1)] = payload
+                    self._arrived.notify_all()

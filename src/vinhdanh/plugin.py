@@ -26,7 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from .checks import check
 from .feed import FeedEntry, atom_feed
 from .mkdocs_config import blog_plugin, project_from_config
-from .pagefind import SearchIndexError, build_index
+from .pagefind import SearchIndexer, SearchIndexError
 from .pages import CSS_URI, SEARCH_JS_URI, PageSource
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
@@ -94,6 +94,16 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         config.extra_css.insert(0, CSS_URI)
         self.feed_entries: list[FeedEntry] = []
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Start Pagefind beside the build: it indexes each page as soon as it is written."""
+        self.indexer = SearchIndexer(Path(config.site_dir) / "pagefind") if self.config.search else None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop Pagefind: a failed build writes no index."""
+        if getattr(self, "indexer", None):
+            self.indexer.cancel()
+            self.indexer = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages, photos and stylesheet as virtual files; leave out unpublished stories."""
@@ -182,7 +192,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             html = add_srcset(html, _page_dir(page), self.content_images)
         if not (self.config.search and self._searchable(uri)):
             return html
-        page.meta["vinhdanh_searchable"] = True  # the theme marks the content for Pagefind
+        page.meta["vinhdanh_searchable"] = True  # given to Pagefind once rendered (on_post_page)
         data = story_search_data(self.renderer.rel, story) if story else source.search_data if source else ""
         # Heading permalinks ("¶") would otherwise end up in result titles.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
@@ -196,9 +206,11 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         return uri in self.stories or not (news and uri.startswith(news.blog_dir + "/"))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Publish NFC only."""
+        """Publish NFC only; give search the content of searchable pages."""
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
+        if self.indexer and page.meta.get("vinhdanh_searchable"):
+            self.indexer.add("/" + page.url, nfc(page.title or ""), nfc(page.content or ""))
         return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces
@@ -245,12 +257,13 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             path = Path(config.site_dir) / feed_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(feed)
-        if self.config.search:
+        if self.indexer:
+            indexer, self.indexer = self.indexer, None
             try:
-                seconds = build_index(Path(config.site_dir))
+                seconds = indexer.finish()
             except SearchIndexError as err:
                 raise PluginError(str(err)) from None
-            log.info(f"Pagefind indexed the site in {seconds:.1f} s")
+            log.info(f"Pagefind indexed {indexer.pages} pages while the site was built ({seconds:.1f} s)")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when a record or a template override changes."""
