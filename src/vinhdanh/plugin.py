@@ -101,8 +101,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop Pagefind: a failed build writes no index."""
-        if getattr(self, "indexer", None):
-            self.indexer.cancel()
+        indexer: SearchIndexer | None = getattr(self, "indexer", None)
+        if indexer:
+            indexer.cancel()
             self.indexer = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
