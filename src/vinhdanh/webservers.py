@@ -262,6 +262,7 @@ mv "$www/releases/$name.partial" "$www/releases/$name"
 ln -sfn "releases/$name" "$www/current.next"
 mv -T "$www/current.next" "$www/current"  # rename(2): the switch is atomic
 echo "Published $www/releases/$name"
-# Keep the newest $keep releases, to go back: ln -sfn releases/NAME current.next && mv -T current.next current
+# Keep the newest $keep releases. To go back to one:
+#   cd $www && ln -sfn releases/NAME current.next && mv -T current.next current
 ls -1d "$www"/releases/*/ | sort | head -n "-$keep" | while IFS= read -r old; do rm -rf "$old"; done
 """
