@@ -202,7 +202,7 @@ def test_chromium_sees_no_policy_violation_on_any_kind_of_page(browser: Any, ser
     watched.page.wait_for_load_state("networkidle")
     watched.collect()
     assert watched.violations == []
-    assert watched.errors == [f"Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert watched.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
     check_responses(watched.responses, server.headers, {"text/html", "text/css", "application/javascript",
                                                         "application/octet-stream", "image/jpeg", "application/json"})
 
