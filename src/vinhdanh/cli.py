@@ -10,6 +10,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 from .checks import check, checked_catalogue
+from .deploy import DeployError
 from .load import load, shown
 from .mkdocs_config import ConfigError, load_project
 from .pages import CSS_URI
@@ -17,6 +18,7 @@ from .problems import CatalogueError, Problem
 from .project import Project
 from .publish import build_site
 from .scaffold import ScaffoldError, new_exemplar, new_story
+from .webservers import SERVERS, ServerOptions, configuration
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd.add_argument("folder", type=Path, help="where to write (a docs_dir for another engine)")
     build_cmd = commands.add_parser("build", help="build the site into a new folder; publish it only if it worked")
     build_cmd.add_argument("--site-dir", type=Path, default=Path("site"), help="the published folder (default: site)")
+    deploy_cmd = commands.add_parser("deploy", help="print the web server's configuration for the built site")
+    deploy_cmd.add_argument("server", choices=SERVERS, help="script: publish-site.sh, which switches releases")
+    deploy_cmd.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
+    deploy_cmd.add_argument("--www-dir", default=ServerOptions.www_dir, help="on the server: releases/ and current")
+    deploy_cmd.add_argument("--server-name", default=ServerOptions.server_name)
+    deploy_cmd.add_argument("--listen", default=ServerOptions.listen, help="port, or address:port")
+    deploy_cmd.add_argument("--keep", type=int, default=ServerOptions.keep, help="releases kept on the server")
     new_cmd = commands.add_parser("new", help="start a story or a record").add_subparsers(dest="what", required=True)
     new_cmd.add_parser("story", help="a dated draft story").add_argument("title")
     for kind in ("person", "collective"):
@@ -41,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check" and args.exemplars:  # a folder of records alone, without a site
         return run_check(Project(args.exemplars.parent, args.exemplars, args.exemplars, args.exemplars),
                          args.strict)
+    if args.command == "deploy":
+        return run_deploy(args)
     if args.command == "build":
         return build_site(Path(args.config_file), args.site_dir)
     try:
@@ -115,6 +126,17 @@ def run_new(project: Project, args: argparse.Namespace) -> int:
         print(f"vinhdanh new {args.what}: {err}", file=sys.stderr)
         return 1
     print(shown(path))
+    return 0
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    """Print the configuration for the built site; on a problem, say why and print nothing."""
+    options = ServerOptions(args.www_dir, args.server_name, args.listen, args.keep)
+    try:
+        text = configuration(args.server, args.site_dir, options)
+    except DeployError as err:
+        return report(err.problems)
+    sys.stdout.write(text)
     return 0
 
 
