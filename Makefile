@@ -23,7 +23,7 @@ $(PROPERDOCS)/.ready: pyproject.toml requirements.lock
 install: $(READY)
 
 serve: $(READY)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 site: $(READY)
 	$(BIN)/vinhdanh build

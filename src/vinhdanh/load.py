@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as s
+from .filecache import FileCache, read_with
 from .markup import active_content
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
 from .photos import photo_problem
@@ -70,6 +71,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     person_files: set[str] = field(default_factory=set)
     """Ids of every file in people/, readable or not, so members of a broken one are not reported twice."""
+    cache: FileCache | None = None
+    """Files read before and unchanged since (under `mkdocs serve`)."""
 
 
 def shown(path: Path) -> str:
@@ -80,9 +83,9 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def load(root: Path) -> Loaded:
-    """Read every record under root (the exemplars/ folder)."""
-    out = Loaded(Catalogue())
+def load(root: Path, cache: FileCache | None = None) -> Loaded:
+    """Read every record under root (the exemplars/ folder), through cache if given."""
+    out = Loaded(Catalogue(), cache=cache)
     if not root.is_dir():
         out.problems.append(Problem(shown(root), 0, "", "folder not found; create it or set the plugin's "
                                     "'exemplars' option"))
@@ -98,8 +101,12 @@ def load(root: Path) -> Loaded:
     return out
 
 
+def _read_yaml(path: Path) -> YamlFile | Problem:
+    return read_yaml(path, shown(path))
+
+
 def _open(out: Loaded, path: Path) -> YamlFile | None:
-    doc = read_yaml(path, shown(path))
+    doc = read_with(out.cache, _read_yaml, path)
     if isinstance(doc, Problem):
         out.problems.append(doc)
         return None
@@ -163,7 +170,7 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, fields: dict[str, s.Fiel
     values = s.read_mapping(reader, (), doc.data, fields, "a record")
     if values is None:
         return
-    _check_photo(reader, root, values)
+    _check_photo(reader, root, values, out.cache)
     _check_exemplar_rules(reader, values)
     for line, message in active_content(values.get("story", "")):
         reader.error(("story",), message)
@@ -192,7 +199,7 @@ def _honour(v: dict[str, Any]) -> Honour:
                   by=v.get("by", ""), unit=v.get("unit"), movement=v.get("movement"), citation=v.get("citation", ""))
 
 
-def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any]) -> None:
+def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: FileCache | None) -> None:
     photo = values.get("photo")
     if photo is None:
         return
@@ -203,7 +210,7 @@ def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any]) -> None:
     elif not target.is_file():
         reader.error(("photo",), f"file not found: {shown(root / photo)}; the path is relative to exemplars/")
         values.pop("photo")
-    elif problem := photo_problem(target):
+    elif problem := read_with(cache, photo_problem, target):
         reader.error(("photo",), f"{photo}: {problem}")
         values.pop("photo")
 

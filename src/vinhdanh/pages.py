@@ -9,7 +9,7 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +18,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .model import Collective, Exemplar, Person
+from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
 from .photos import PhotoCache, PhotoSet
-from .relations import Relations, kind_of
+from .relations import Award, Relations, kind_of
 from .search import exemplar_search_data
 from .stories import Story
 from .text import format_date, initial, slugify
@@ -95,11 +96,21 @@ class Photo:
     dest_uri: str
 
 
-def page_uri(kind: str, key: object = None) -> str:
-    """Return the source path of a generated page: ("person", "ha") → "ca-nhan/ha.md"."""
+def page_uri(kind: str, key: object = None, part: int = 1) -> str:
+    """Return the source path of a generated page: ("person", "ha") → "ca-nhan/ha.md".
+
+    Later pages of a long list sit below the first: ("title", "cstd", 2) → "danh-hieu/cstd/2.md".
+    """
     if kind == "home":
         return "index.md"
-    return f"{SECTIONS[kind]}/{key}.md" if key is not None else f"{SECTIONS[kind]}/index.md"
+    stem = f"{SECTIONS[kind]}/{key}" if key is not None else f"{SECTIONS[kind]}/index"
+    return f"{stem}.md" if part == 1 else f"{stem.removesuffix('/index')}/{part}.md"
+
+
+def letter_uri(kind: str, letter: str, part: int = 1) -> str:
+    """Return the page of one letter of a long A–Z list: ("person", "Đ") → "ca-nhan/chu-cai/dd.md"."""
+    key = letter_id(letter).removeprefix("chu-")
+    return f"{SECTIONS[kind]}/chu-cai/{key}{'' if part == 1 else f'-{part}'}.md"
 
 
 def rendition_uri(exemplar: Exemplar, width: int, suffix: str) -> str:
@@ -192,8 +203,10 @@ class SiteRenderer:
     """Renders every generated page of a catalogue."""
 
     def __init__(self, rel: Relations, env: jinja2.Environment, photo_cache: PhotoCache,
-                 exemplars_dir: Path = Path("exemplars"), directory_urls: bool = True) -> None:
+                 exemplars_dir: Path = Path("exemplars"), directory_urls: bool = True,
+                 profiles: ProfileCache | None = None) -> None:
         self.rel = rel
+        self.profiles = profiles
         self.env = env
         self.directory_urls = directory_urls
         self.exemplars_dir = exemplars_dir
@@ -218,37 +231,80 @@ class SiteRenderer:
     def pages(self) -> Iterator[PageSource]:
         """Yield every page: browse pages (in the nav) first, then the rest."""
         rel = self.rel
-        yield self.render("home.md", "home", None, True)
-        yield self.render("az.md", "person", None, True, heading="Cá nhân điển hình tiên tiến",
-                          noun="cá nhân", groups=rel.people_by_letter, total=len(rel.people))
-        yield self.render("az.md", "collective", None, True, heading="Tập thể điển hình tiên tiến",
-                          noun="tập thể", groups=rel.collectives_by_letter, total=len(rel.collectives))
-        yield self.render("years.md", "year", None, True)
-        yield self.render("titles.md", "title", None, True)
-        yield self.render("units.md", "unit", None, True)
-        yield self.render("movements.md", "movement", None, True)
-        yield self.render("search.md", "search", None, True)
-        for person in rel.people:
-            yield self.render("profile.md", "person", person.id, exemplar=person, is_person=True)
-        for collective in rel.collectives:
-            yield self.render("profile.md", "collective", collective.id, exemplar=collective, is_person=False)
+        yield self.render("home.md", page_uri("home"), True)
+        yield from self.az_pages("person", rel.people_by_letter, heading="Cá nhân điển hình tiên tiến",
+                                 noun="cá nhân", total=len(rel.people))
+        yield from self.az_pages("collective", rel.collectives_by_letter, heading="Tập thể điển hình tiên tiến",
+                                 noun="tập thể", total=len(rel.collectives))
+        for kind, template in (("year", "years.md"), ("title", "titles.md"), ("unit", "units.md"),
+                               ("movement", "movements.md"), ("search", "search.md")):
+            yield self.render(template, page_uri(kind), True)
+        if self.profiles is not None:
+            self.profiles.start(rel, _templates_stamp(self.env))
+        exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
+        for exemplar in exemplars:
+            yield self.profile(exemplar)
+        by_year, by_title = rel.group_by_year, rel.group_by_title
         for year, awards in rel.by_year.items():
-            yield self.render("year.md", "year", year, year=year, awards=awards)
+            yield from self.list_pages("year.md", "year", year, by_title(awards), lambda t: t.name, year=year)
         for title in rel.titles.values():
-            yield self.render("title.md", "title", title.id, title=title, awards=rel.by_title.get(title.id, []))
+            yield from self.list_pages("title.md", "title", title.id, by_year(rel.by_title.get(title.id, [])),
+                                       _year_name, title=title)
         for unit in rel.units.values():
-            yield self.render("unit.md", "unit", unit.id, unit=unit)
+            yield from self.list_pages("unit.md", "unit", unit.id, by_year(rel.by_unit.get(unit.id, [])),
+                                       _year_name, unit=unit)
         for movement in rel.movements.values():
-            yield self.render("movement.md", "movement", movement.id, movement=movement,
-                              awards=rel.by_movement.get(movement.id, []))
+            yield from self.list_pages("movement.md", "movement", movement.id,
+                                       by_year(rel.by_movement.get(movement.id, [])), _year_name, movement=movement)
 
-    def render(self, template: str, kind: str, key: object, in_nav: bool = False, **context: Any) -> PageSource:
-        """Render one page through its template."""
-        uri = page_uri(kind, key)
+    def profile(self, exemplar: Person | Collective) -> PageSource:
+        """Render a profile, or reuse the last one if nothing it shows has changed (under `mkdocs serve`)."""
+        uri = page_uri(kind_of(exemplar), exemplar.id)
+        inputs = self.rel.profile_inputs(exemplar) + (self.photo_set(exemplar),)
+        if self.profiles is not None and (page := self.profiles.get(uri, inputs)):
+            return page
+        page = self.render("profile.md", uri, exemplar=exemplar, is_person=isinstance(exemplar, Person))
+        if self.profiles is not None:
+            self.profiles.put(uri, inputs, page)
+        return page
+
+    def list_pages(self, template: str, kind: str, key: object, groups: list[tuple[Any, list[Award]]],
+                   name: Callable[[Any], str], **context: Any) -> Iterator[PageSource]:
+        """Yield the pages of one list of honours, cut where it is long; `awards` is each page's share."""
+        pages = cut(groups, ROWS_PER_PAGE)
+        for number, page in enumerate(pages, 1):
+            yield self.render(template, page_uri(kind, key, number), groups=page,
+                              awards=[award for group in page for award in group.items],
+                              pager=pager(pages, lambda n: page_uri(kind, key, n),
+                                          lambda p: span_label(p, name), number), **context)
+
+    def az_pages(self, kind: str, letters: list[tuple[str, list[Any]]], **context: Any) -> Iterator[PageSource]:
+        """Yield an A–Z list: one page, or, when long, an index of letters and a page (or more) per letter."""
+        index_uri = page_uri(kind)
+        index: list[tuple[str, int, str, tuple[Part, ...]]]
+        if sum(len(group) for _, group in letters) <= NAMES_PER_PAGE:
+            index = [(letter, len(group), index_uri, ()) for letter, group in letters]
+            yield self.render("az.md", index_uri, True, groups=[Group(letter, group) for letter, group in letters],
+                              letters=index, letter=None, pager=Pager((), 1), **context)
+            return
+        cuts = {letter: cut([(letter, group)], NAMES_PER_PAGE) for letter, group in letters}
+        pagers = {letter: [pager(pages, functools.partial(letter_uri, kind, letter), _names_label, number)
+                           for number in range(1, len(pages) + 1)] for letter, pages in cuts.items()}
+        index = [(letter, len(group), letter_uri(kind, letter), pagers[letter][0].parts) for letter, group in letters]
+        yield self.render("az.md", index_uri, True, groups=[], letters=index, letter=None, pager=Pager((), 1),
+                          **context)
+        for letter, pages in cuts.items():
+            for number, page in enumerate(pages, 1):
+                yield self.render("az.md", letter_uri(kind, letter, number), groups=page, letters=index,
+                                  letter=letter, pager=pagers[letter][number - 1], **context)
+
+    def render(self, template: str, uri: str, in_nav: bool = False, **context: Any) -> PageSource:
+        """Render the page at uri (a source path) through its template."""
         links = Links(uri, self.directory_urls)
         blocks: list[str] = []
         body = self.env.get_template(template).render(
-            rel=self.rel, link=links, photo=lambda e: self._photo(e, links), html_blocks=blocks, **context)
+            rel=self.rel, link=links, photo=lambda e: self._photo(e, links), html_blocks=blocks, this_uri=uri,
+            **context)
         exemplar: Person | Collective | None = context.get("exemplar")
         if exemplar is None:
             return PageSource(uri, body, in_nav, tuple(blocks))
@@ -278,3 +334,46 @@ class SiteRenderer:
         uris = [(rendition_uri(exemplar, r.width, photos.suffix), r.width) for r in photos.renditions]
         return {"url": links.to(uris[-1][0]), "uri": uris[0][0], "width": photos.largest.width,
                 "height": photos.largest.height, "srcset": ", ".join(f"{links.to(u)} {w}w" for u, w in uris)}
+
+
+def _year_name(year: object) -> str:
+    return f"Năm {year}"
+
+
+def _names_label(page: list[Group[str, Any]]) -> str:
+    """Return "Nguyễn Thị Ánh – Trần Văn Bình": the first and last names on a page of an A–Z list."""
+    names = [item.name for group in page for item in group.items]
+    return f"{names[0]} – {names[-1]}" if names else ""
+
+
+class ProfileCache:
+    """Profiles rendered by the last build, with what they showed; cleared when shared records change."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[tuple[object, ...], PageSource]] = {}
+        self._shared: tuple[object, ...] = ()
+
+    def start(self, rel: Relations, templates: object) -> None:
+        """Begin a build: units, titles, movements and templates make every profile; if they changed, forget all."""
+        shared = (tuple(rel.units.values()), tuple(rel.titles.values()), tuple(rel.movements.values()), templates)
+        if shared != self._shared:
+            self._pages.clear()
+            self._shared = shared
+
+    def get(self, uri: str, inputs: tuple[object, ...]) -> PageSource | None:
+        """Return the page rendered from the same inputs, if any."""
+        entry = self._pages.get(uri)
+        return entry[1] if entry and entry[0] == inputs else None
+
+    def put(self, uri: str, inputs: tuple[object, ...], page: PageSource) -> None:
+        self._pages[uri] = (inputs, page)
+
+
+def _templates_stamp(env: jinja2.Environment) -> tuple[tuple[str, int], ...]:
+    """Return the site's template overrides with their modification times."""
+    stamp = []
+    for loader in getattr(env.loader, "loaders", ()):
+        if isinstance(loader, jinja2.FileSystemLoader):
+            for folder in loader.searchpath:
+                stamp += [(str(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.md"))]
+    return tuple(stamp)

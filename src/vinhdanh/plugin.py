@@ -29,6 +29,7 @@ from .mkdocs_config import blog_plugin, project_from_config
 from .pagefind import SearchIndexer, SearchIndexError
 from .pages import CSS_URI, SEARCH_JS_URI, PageSource
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
+from .preview import PREVIEW
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .stories import VIETNAM, Story, with_excerpt_break
 from .text import format_date, format_datetime, nfc, toc_slugify
@@ -67,7 +68,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Load and check the records and stories; add the theme, anchors, figures and styles."""
         self.project = project_from_config(config, self.config, self.serving)
         self.now = dt.datetime.now(VIETNAM)
-        loaded = self.project.read(self.now)
+        loaded = self.project.read(self.now, PREVIEW.files if self.serving else None)
         problems = check(loaded)
         errors = [p for p in problems if not p.warning or self.project.strict]
         if errors:
@@ -77,7 +78,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
                         "Fix them and build again (`vinhdanh check` lists them).")
         _report_notices(problems)
         self.stories: dict[str, Story] = loaded.catalogue.stories
-        self.renderer = self.project.renderer(loaded.catalogue, self.now)
+        self.renderer = self.project.renderer(loaded.catalogue, self.now, PREVIEW.profiles if self.serving else None)
         self.synonyms = synonym_groups(self.renderer.rel)
         self.blog = blog_plugin(config)
         if self.blog:  # its future-date rule reads a time without a zone as UTC: ours replaces it
@@ -97,7 +98,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Start Pagefind beside the build: it indexes each page as soon as it is written."""
-        self.indexer = SearchIndexer(Path(config.site_dir) / "pagefind") if self.config.search else None
+        # Under `mkdocs serve`, search is indexed after the pages, in the background (see on_post_build).
+        self.indexer = SearchIndexer(Path(config.site_dir) / "pagefind") if self.config.search and not self.serving \
+            else None
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop Pagefind: a failed build writes no index."""
@@ -112,13 +115,24 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         for uri, story in self.stories.items():
             if news and not news.is_shown(story, self.now) and (file := files.get_file_from_path(uri)):
                 files.remove(file)
+        if self.serving and news and (listing := files.get_file_from_path(f"{news.blog_dir}/index.md")):
+            # Its file does not change when a story does: `serve --dirty` must still rebuild the listing.
+            files.remove(listing)
+            files.append(File.generated(config, listing.src_uri, content=listing.content_string,
+                                        inclusion=listing.inclusion))
         self.pages: dict[str, PageSource] = {}
         for page in self.renderer.pages():
             if files.get_file_from_path(page.src_uri):
                 log.info(f"{page.src_uri}: the site's own page is used instead of the generated one")
                 continue
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=level))
+            if self.serving:  # a file on disk, rewritten only when it changes: `serve --dirty` skips the rest
+                folder = self.project.cache / "pages"
+                PREVIEW.write_page(folder, page.src_uri, page.markdown)
+                files.append(File(page.src_uri, str(folder), config.site_dir, config.use_directory_urls,
+                                  inclusion=level))
+            else:
+                files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=level))
             self.pages[page.src_uri] = page
         for photo in self.renderer.photos():
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
@@ -158,6 +172,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Give the blog each story's time as written (Vietnam time without a zone), and its order."""
+        self.page_urls = {"/" + file.url for file in files.documentation_pages()}
         posts = getattr(getattr(self.blog, "blog", None), "posts", None)
         if not posts:
             return nav
@@ -210,15 +225,19 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Publish NFC only; give search the content of searchable pages."""
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
-        if self.indexer and page.meta.get("vinhdanh_searchable"):
-            self.indexer.add("/" + page.url, nfc(page.title or ""), nfc(page.content or ""))
+        if page.meta.get("vinhdanh_searchable"):
+            fragment = ("/" + page.url, nfc(page.title or ""), nfc(page.content or ""))
+            if self.indexer:
+                self.indexer.add(*fragment)
+            elif self.serving and self.config.search:
+                PREVIEW.search_pages[fragment[0]] = fragment
         return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Show dates as dd/mm/yyyy; give the theme what it needs; let it extend Material's own templates."""
         env.filters["date"] = _shown_date
-        env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri()}
+        env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri(), "preview": self.serving}
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])
@@ -258,6 +277,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             path = Path(config.site_dir) / feed_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(feed)
+        if self.serving and self.config.search:
+            PREVIEW.index_in_background(Path(config.site_dir), self.page_urls)
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             try:

@@ -9,9 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .filecache import FileCache
 from .load import Loaded, load
 from .model import Catalogue
-from .pages import SiteRenderer, make_environment
+from .pages import ProfileCache, SiteRenderer, make_environment
 from .photos import PhotoCache
 from .relations import Relations
 from .stories import VIETNAM, NewsRules, load_stories
@@ -42,16 +43,17 @@ class Project:
         """Return the cache of processed photos."""
         return PhotoCache(self.cache / "photos")
 
-    def read(self, now: dt.datetime | None = None) -> Loaded:
-        """Read the records and the news stories, collecting every problem."""
-        loaded = load(self.exemplars)
+    def read(self, now: dt.datetime | None = None, cache: FileCache | None = None) -> Loaded:
+        """Read the records and the news stories, collecting every problem; through cache if given."""
+        loaded = load(self.exemplars, cache)
         if self.news:
             load_stories(self.docs, self.news, loaded, now)
         return loaded
 
-    def renderer(self, catalogue: Catalogue, now: dt.datetime | None = None) -> SiteRenderer:
-        """Return the renderer of the generated pages of a checked catalogue."""
+    def renderer(self, catalogue: Catalogue, now: dt.datetime | None = None,
+                 profiles: ProfileCache | None = None) -> SiteRenderer:
+        """Return the renderer of the generated pages of a checked catalogue (reusing unchanged profiles)."""
         rel = Relations(catalogue, now or dt.datetime.now(VIETNAM),
                         future_is_draft=self.news.future_is_draft if self.news else True)
         return SiteRenderer(rel, make_environment(self.overrides), self.photo_cache(),
-                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls)
+                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls, profiles=profiles)

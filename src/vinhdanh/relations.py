@@ -49,6 +49,13 @@ class Relations:
         live = [story for story in self.catalogue.stories.values() if self.is_live(story)]
         return sorted(live, key=lambda story: (story.date, story.src_uri), reverse=True)
 
+    def profile_inputs(self, exemplar: Person | Collective) -> tuple[object, ...]:
+        """Return what an exemplar's profile shows besides the shared units, titles and movements."""
+        key = (kind_of(exemplar), exemplar.id)
+        return (exemplar, tuple(self.collectives_of.get(exemplar.id, ())) if key[0] == "person" else (),
+                tuple(self.members_of.get(exemplar.id, ())) if key[0] == "collective" else (),
+                tuple(self.stories_of.get(key, ())))
+
     def is_live(self, story: Any) -> bool:
         """Return whether a story is published now (drafts may still be previewed)."""
         return bool(story.is_live(self.now, self.future_is_draft))

@@ -1,0 +1,68 @@
+"""What `mkdocs serve` keeps from one rebuild to the next, so that saving a file rebuilds little.
+
+MkDocs makes a new plugin for every rebuild, so this state lives in the module. With
+`serve --dirty`, MkDocs rebuilds only the pages whose source file is newer than their
+output: generated pages are written to files, and rewritten only when they change.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .filecache import FileCache
+from .pagefind import SearchIndexer, SearchIndexError
+from .pages import ProfileCache
+
+
+class Preview:
+    """Records read, profiles rendered, pages written and pages to search, kept between rebuilds."""
+
+    def __init__(self) -> None:
+        self.files = FileCache()
+        self.profiles = ProfileCache()
+        self.search_pages: dict[str, tuple[str, str, str]] = {}
+        """Searchable pages by URL: (url, title, content HTML), as last built."""
+        self._written: dict[Path, str] = {}
+        self._lock = threading.Lock()
+        self._indexing: threading.Thread | None = None
+        self._wanted: tuple[Path, set[str]] | None = None
+
+    def write_page(self, folder: Path, uri: str, markdown: str) -> None:
+        """Write a generated page's Markdown under folder, unless it is there unchanged."""
+        path = folder / uri
+        if self._written.get(path) == markdown:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+        self._written[path] = markdown
+
+    def index_in_background(self, site_dir: Path, urls: set[str]) -> None:
+        """Rebuild the search index of the served site after the pages; the preview says search may lag."""
+        for url in set(self.search_pages) - urls:  # pages gone since (a record removed, say)
+            del self.search_pages[url]
+        with self._lock:
+            self._wanted = (site_dir, urls)
+            if self._indexing is None or not self._indexing.is_alive():
+                self._indexing = threading.Thread(target=self._index, name="preview-search", daemon=True)
+                self._indexing.start()
+
+    def _index(self) -> None:
+        """Index the latest pages; again if pages were saved meanwhile."""
+        while True:
+            with self._lock:
+                if self._wanted is None:
+                    return
+                site_dir, _ = self._wanted
+                self._wanted = None
+                pages = list(self.search_pages.values())
+            try:
+                indexer = SearchIndexer(site_dir / "pagefind")
+                for page in pages:
+                    indexer.add(*page)
+                indexer.finish()
+            except (SearchIndexError, OSError):
+                pass  # the next save tries again; the preview's pages are what matters
+
+
+PREVIEW = Preview()
