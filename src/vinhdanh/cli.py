@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         sub = new_cmd.add_parser(kind, help=f"the skeleton of a {kind}'s record")
         sub.add_argument("name")
         sub.add_argument("--unit", required=True, help="the unit's id in exemplars/units.yml")
+    add_import_parser(commands)
     args = parser.parse_args(argv)
     paths = site_paths(Path(args.config_file))
     if args.command == "check":
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(paths, args.folder)
     if args.command == "new":
         return run_new(paths, args)
+    if args.command == "import":
+        return run_import(paths, args)
     if args.command == "build":
         return build_site(Path(args.config_file), args.site_dir)
     return 2  # pragma: no cover - argparse rejects unknown commands
@@ -117,6 +120,26 @@ def run_new(paths: SitePaths, args: argparse.Namespace) -> int:
         return 1
     print(path)
     return 0
+
+
+def add_import_parser(commands: Any) -> None:
+    """Add `vinhdanh import FILE [--decision …] [--apply]`."""
+    sub = commands.add_parser("import", help="add a decision's honour list from its spreadsheet (a dry run unless "
+                              "--apply)")
+    sub.add_argument("file", type=Path, help="the annex: .xlsx, .xls, .ods or .csv (UTF-8)")
+    for name, example in (("decision", "412/QĐ-VKSTC"), ("date", "2026-01-15"), ("title", "cstd-nganh"),
+                          ("year", "2025"), ("by", "Viện trưởng VKSND tối cao"), ("movement", "ID")):
+        sub.add_argument(f"--{name}", metavar=example.upper() if name == "movement" else None,
+                         help=f"e.g. {example!r}" if name != "movement" else "an id from movements.yml")
+    sub.add_argument("--apply", action="store_true", help="write the records (without it: show what would change)")
+
+
+def run_import(paths: SitePaths, args: argparse.Namespace) -> int:
+    """Import an annex: print the plan, and write it with --apply; nothing is written on any error."""
+    from .importer.run import Where, import_annex  # loads the spreadsheet reader only when importing
+
+    options = {name: getattr(args, name) for name in ("decision", "date", "title", "year", "by", "movement")}
+    return import_annex(args.file, Where(paths.exemplars, paths.docs, paths.news), options, args.apply)
 
 
 class _ConfigLoader(yaml.SafeLoader):
