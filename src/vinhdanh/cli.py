@@ -101,6 +101,9 @@ def run_export(paths: SitePaths, folder: Path) -> int:
         target = folder / photo.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(photo.src, target)
+    for uri, content in renderer.downloads():
+        (folder / uri).parent.mkdir(parents=True, exist_ok=True)
+        (folder / uri).write_bytes(content)
     css = folder / CSS_URI
     css.parent.mkdir(parents=True, exist_ok=True)
     css.write_text(package_files("vinhdanh").joinpath(CSS_URI).read_text(encoding="utf-8"), encoding="utf-8")

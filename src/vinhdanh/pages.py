@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
 from .model import Catalogue, Exemplar
 from .photos import PhotoCache, PhotoSet, Rendition, image_size
 from .relations import Relations, kind_of
@@ -25,7 +26,8 @@ from .stories import Story
 from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
-            "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem"}
+            "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
+            "decision": "quyet-dinh"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
@@ -76,6 +78,11 @@ def page_uri(kind: str, key: object = None) -> str:
     if kind == "home":
         return "index.md"
     return f"{SECTIONS[kind]}/{key}.md" if key is not None else f"{SECTIONS[kind]}/index.md"
+
+
+def roll_csv_uri(decision: Decision) -> str:
+    """Return where a decision's roll is published as CSV, beside its page: "quyet-dinh/<slug>/<slug>.csv"."""
+    return f"{SECTIONS['decision']}/{decision.slug}/{decision.slug}.csv"
 
 
 def rendition_uri(exemplar: Exemplar, width: int, suffix: str) -> str:
@@ -159,7 +166,8 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=format_date, md=markdown_inline, num=thousands, initial=initial, letter_id=letter_id,
                        yaml=yaml_string)
-    env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of)
+    env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
+                       decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri)
     return env
 
 
@@ -210,6 +218,7 @@ class SiteRenderer:
         yield self.render("titles.md", "title", None, True)
         yield self.render("units.md", "unit", None, True)
         yield self.render("movements.md", "movement", None, True)
+        yield self.render("decisions.md", "decision", None, True, groups=by_year(self.decisions))
         yield self.render("search.md", "search", None, True)
         for person in rel.people:
             yield self.render("profile.md", "person", person.id, exemplar=person, is_person=True)
@@ -224,6 +233,17 @@ class SiteRenderer:
         for movement in rel.movements.values():
             yield self.render("movement.md", "movement", movement.id, movement=movement,
                               awards=rel.by_movement.get(movement.id, []))
+        for decision in self.decisions:
+            yield self.render("decision.md", "decision", decision.slug, decision=decision)
+
+    @functools.cached_property
+    def decisions(self) -> list[Decision]:
+        """Return the decisions behind the published honours, newest first."""
+        return decisions_of(self.rel)
+
+    def downloads(self) -> list[tuple[str, bytes]]:
+        """Return the files published beside the pages: each decision's roll as CSV."""
+        return [(roll_csv_uri(d), roll_csv(self.rel, d)) for d in self.decisions]
 
     def render(self, template: str, kind: str, key: object, in_nav: bool = False, **context: Any) -> PageSource:
         """Render one page through its template."""
