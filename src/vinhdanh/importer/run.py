@@ -26,8 +26,9 @@ class Where:
 
 
 def import_annex(file: Path, where: Where, options: dict[str, str | None], apply: bool,
-                 out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+                 out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print what importing file would do (and do it with apply); return the exit status."""
+    out, err = out or sys.stdout, err or sys.stderr
     label = str(file)
     loaded = load(where.exemplars)
     if where.news:
