@@ -76,7 +76,7 @@ _MIME = "application/vnd.oasis.opendocument.spreadsheet"
 def _ods_cell(value: object, span: str) -> str:
     formula = ""
     if isinstance(value, Formula):
-        formula = f' table:formula="of:={escape(value.expression)}"'
+        formula = f' table:formula="of:={escape(value.expression, {chr(34): "&quot;"})}"'
         value = value.cached
     if value is None:
         return f"<table:table-cell{span}{formula}/>"
@@ -139,16 +139,13 @@ def compound_file(path: Path, streams: dict[str, bytes]) -> Path:
     data_sectors: list[bytes] = []
     entries = [("Root Entry", 5, 0xFFFFFFFE, 0)]
     for name, content in streams.items():
-        content = content.ljust(4096, b"\0")  # past the mini-stream cutoff: plain sectors
+        content = content.ljust(max(4096, -(-len(content) // sector) * sector), b"\0")  # no mini stream
         entries.append((name, 2, len(data_sectors), len(content)))
         data_sectors += [content[i:i + sector] for i in range(0, len(content), sector)]
     fat_at, dir_at = len(data_sectors), len(data_sectors) + 1
     fat = []
-    start = 0
     for _, kind, first, size in entries[1:]:
-        count = size // sector
-        fat += [first + i + 1 for i in range(count - 1)] + [0xFFFFFFFE]
-        start += count
+        fat += [first + i + 1 for i in range(size // sector - 1)] + [0xFFFFFFFE]
     fat += [0xFFFFFFFD, 0xFFFFFFFE]  # the FAT sector itself, then the directory's one sector
     fat_sector = struct.pack(f"<{sector // 4}I", *(fat + [0xFFFFFFFF] * (sector // 4 - len(fat))))
     directory = b""

@@ -19,7 +19,6 @@ from .table import Table, find_table
 from .workbook import Sheet
 
 Progress = Callable[[Iterable[object], int, str], Iterator[object]]
-_PERSON_NOUNS = ("ca nhan", "nguoi", "dong chi")
 
 
 @dataclass
@@ -150,10 +149,9 @@ class Planner:
     def _check_count(self, table: Table, where: str, kinds: list[str]) -> None:
         if not table.stated_count:
             return
-        stated, noun, row = table.stated_count
+        stated, kind, row = table.stated_count
         read = len(table.entries)
-        if noun:
-            kind = "person" if noun in _PERSON_NOUNS else "collective"
+        if kind:  # rows that could not be read are counted, so that a bad row is not reported twice
             read = sum(k == kind for k in kinds) + (len(table.entries) - len(kinds))
         if stated != read:
             self.plan.problems.append(RowProblem(
@@ -168,10 +166,15 @@ class Planner:
                         "heading naming the unit above the rows")
             return
         candidates = self.exemplars.match(row.kind, row.name, row.unit)
+        if len(candidates) > 1 and row.position:  # namesakes in one unit: the position may tell them apart
+            same_position = [c for c in candidates if folded_name(getattr(c, "position", "")) == folded_name(
+                row.position)]
+            candidates = same_position if len(same_position) == 1 else candidates
         if len(candidates) > 1:
-            listed = "; ".join(f"{c.id} ({self.catalogue.units[c.unit].short})" for c in candidates)
+            listed = "; ".join(f"{c.id} ({', '.join(filter(None, [getattr(c, 'position', ''), self.catalogue.units[c.unit].short]))})"
+                               for c in candidates)
             self._error(row, "", f"{row.name!r} in {row.unit_text!r} may be any of {len(candidates)} records: {listed}; "
-                        "write the unit as in one of these records")
+                        "write the unit, or the position, as in one of these records")
             return
         if not self._decision_agrees(row):
             return

@@ -83,7 +83,7 @@ class RowReader:
             problem("title" if "title" in self.table.columns else self.name_field,
                     f"{title.name!r} is not given to {'people' if kind == 'person' else 'collectives'}; "
                     "check the title or the column the name is in")
-        if problems or not kind:
+        if problems or not kind or any(values[f] is None for f in ("decision", "date", "title", "year")):
             return None, problems
         return Row(at, self.table.sheet.number(entry.row), kind, name, unit, unit_text,
                    position if kind == "person" else "", str(values["title"]), str(values["year"]),

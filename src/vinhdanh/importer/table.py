@@ -98,7 +98,7 @@ class Table:
     offers: dict[str, Offer] = field(default_factory=dict)
     """decision, date, by (from "Kèm theo Quyết định …"), title, year, kind (from "DANH SÁCH …")."""
     stated_count: tuple[int, str, int] | None = None
-    """(count, noun, row) from "Danh sách này có 45 cá nhân"."""
+    """(count, kind counted or "" for all, row) from "Danh sách này có 45 cá nhân"."""
     unnumbered: list[int] = field(default_factory=list)
     """Rows with a name but no number, between numbered rows."""
 
@@ -180,10 +180,14 @@ def _read_body(table: Table, vocabulary: Vocabulary) -> None:
             if stt is None and table.entries:
                 break  # without numbers, a blank row ends the list
             continue
-        if match := _CLOSING.search(aligned_fold(text).lower()):
-            table.stated_count = (int(match[1]), match[2] or "", row)
+        if match := _CLOSING.search(folded := aligned_fold(text).lower()):
+            noun = _kind_in(folded) or ("person" if match[2] in ("nguoi", "dong chi") else
+                                        "collective" if match[2] == "don vi" else "")
+            table.stated_count = (int(match[1]), noun, row)
             break
-        numbered = stt is not None and is_number(sheet.value(row, stt))
+        # A number computed by a formula may have no value saved with it (files written by programs).
+        numbered = stt is not None and (is_number(sheet.value(row, stt)) or sheet.cover.get((row, stt), (row, stt))
+                                        in sheet.formulas)
         has_name = bool(cell_text(sheet.value(row, name_col)))
         if numbered or (stt is None and has_name and not _is_heading(table, row, text, vocabulary)):
             table.unnumbered += pending

@@ -73,7 +73,8 @@ def append_honours(text: str, honours: list[Honour]) -> str:
     head, _, value = lines[key_row].partition(":")
     value = value.split(" #", 1)[0].strip()
     if value == "[]":
-        lines[key_row] = head + ":" + lines[key_row].partition(":")[2].replace("[]", "", 1).rstrip()
+        rest = lines[key_row].partition(":")[2]
+        lines[key_row] = head + ":" + rest.replace("[] " if "[] " in rest else "[]", "", 1).rstrip()
         value = ""
     if value.startswith("[") and value.endswith("]"):
         close = lines[key_row].rindex("]")
