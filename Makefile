@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: install serve site check test bench bench-search clean
+.PHONY: install serve site check test bench bench-search bench-import clean
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench: $(READY)
 
 bench-search: $(READY)
 	$(BIN)/python scripts/bench_search.py
+
+bench-import: $(READY)
+	$(BIN)/python scripts/bench_import.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..schema import FIRST_YEAR
@@ -14,6 +15,7 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel counts a 29/02/1900 that never was)
 
 
+@functools.lru_cache(maxsize=65536)  # annexes repeat the same positions and units thousands of times
 def clean(value: str) -> str:
     """Return text in NFC with Ð read as Đ, every run of spaces and line breaks made one space."""
     return " ".join(nfc(value).translate(_SPACES).split())

@@ -55,6 +55,7 @@ def loose(text: str) -> str:
     return " ".join(w for w in canonical(text).split() if w not in _LEVEL_WORDS)
 
 
+@functools.lru_cache(maxsize=65536)
 def folded_name(name: str) -> str:
     """Return a person's or collective's name as compared: folded, single spaces."""
     return " ".join(fold(name).split())

@@ -12,6 +12,7 @@ from ..load import load
 from ..stories import load_stories
 from .apply import FOLDERS, Staging
 from .plan import Planner
+from .preview import planned
 from .report import PROGRESS_FROM, print_plan, progress
 from .workbook import FileRefused, read_sheets
 
@@ -53,17 +54,20 @@ def import_annex(file: Path, where: Where, options: dict[str, str | None], apply
     if not changes:
         print("Nothing to write: every honour in the file is already recorded.", file=out)
         return 0
+    if not apply:
+        problems = [str(p) for p in check(planned(loaded, where.exemplars, changes)) if not p.warning]
+        if problems:
+            return _failed(problems, err)
+        print("Dry run: nothing written. Run again with --apply to write these changes.", file=out)
+        return 0
     staging = Staging(where.exemplars)
     try:
         if len(changes) > PROGRESS_FROM and err.isatty():
-            print(f"Checking the catalogue with {len(changes):,} changed records…", file=err)
+            print(f"Writing and checking {len(changes):,} records…", file=err)
         problems = staging.write(changes)
         problems += [str(p) for p in staging.check(loaded, changes) if not p.warning]
         if problems:
             return _failed(problems, err)
-        if not apply:
-            print("Dry run: nothing written. Run again with --apply to write these changes.", file=out)
-            return 0
         staging.commit()
     except OSError as error:
         return _failed([f"cannot write the records: {error}"], err)

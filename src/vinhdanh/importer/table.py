@@ -54,7 +54,10 @@ def header_key(text: str) -> str:
 
 def aligned_fold(text: str) -> str:
     """Fold text keeping one character per character, so positions in it are positions in text."""
-    return "".join((fold(ch) or " ")[0] for ch in text)
+    folded = fold(text).lower()
+    if len(folded) == len(text):  # NFC Vietnamese folds letter for letter
+        return folded
+    return "".join((fold(ch) or " ")[0] for ch in text).lower()
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ def row_text(sheet: Sheet, row: int) -> str:
 
 def _read_title_row(table: Table, row: int, vocabulary: Vocabulary) -> None:
     text = row_text(table.sheet, row)
-    folded = aligned_fold(text).lower()
+    folded = aligned_fold(text)
     if match := _DECISION.search(folded):
         for name in ("number", "date", "by"):
             if match[name]:
@@ -180,14 +183,14 @@ def _read_body(table: Table, vocabulary: Vocabulary) -> None:
             if stt is None and table.entries:
                 break  # without numbers, a blank row ends the list
             continue
-        if match := _CLOSING.search(folded := aligned_fold(text).lower()):
+        # A number computed by a formula may have no value saved with it (files written by programs).
+        numbered = stt is not None and (is_number(sheet.value(row, stt)) or sheet.cover.get((row, stt), (row, stt))
+                                        in sheet.formulas)
+        if not numbered and (match := _CLOSING.search(folded := aligned_fold(text))):
             noun = _kind_in(folded) or ("person" if match[2] in ("nguoi", "dong chi") else
                                         "collective" if match[2] == "don vi" else "")
             table.stated_count = (int(match[1]), noun, row)
             break
-        # A number computed by a formula may have no value saved with it (files written by programs).
-        numbered = stt is not None and (is_number(sheet.value(row, stt)) or sheet.cover.get((row, stt), (row, stt))
-                                        in sheet.formulas)
         has_name = bool(cell_text(sheet.value(row, name_col)))
         if numbered or (stt is None and has_name and not _is_heading(table, row, text, vocabulary)):
             table.unnumbered += pending

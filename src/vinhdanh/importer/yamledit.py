@@ -7,6 +7,7 @@ The result is re-read by the project's loader before it replaces anything (see a
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -31,8 +32,17 @@ def read_record_text(path: Path) -> tuple[bytes, str, bytes]:
     return raw, raw[len(bom):].decode("utf-8"), bom
 
 
+# Text that YAML reads back as the same text when written plain: words, digits and the punctuation of
+# names, units and decision numbers; anything else goes through the YAML emitter (which quotes it).
+_PLAIN = re.compile(r"[^\W_][\w .,/()–-]*(?<! )")
+_NOT_TEXT = re.compile(r"[-+]?[\d._]+|(?:true|false|yes|no|on|off|null|y|n)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
 def scalar(value: object) -> str:
     """Return a value written as YAML: plain when that reads back the same, quoted otherwise."""
+    if isinstance(value, str) and _PLAIN.fullmatch(value) and not _NOT_TEXT.fullmatch(value):
+        return value
     return yaml.safe_dump(value, allow_unicode=True, width=1 << 20).removesuffix("\n...\n").rstrip("\n")
 
 
