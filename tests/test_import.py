@@ -374,3 +374,34 @@ def test_headings_give_the_title_and_the_kind_and_the_closing_count_is_checked(
     assert "Decision 9/QĐ-VKSTC of 20/01/2026: Bằng khen của Viện trưởng VKSND tối cao 2025 (1); Chiến sĩ thi đua " \
            "ngành Kiểm sát nhân dân 2025 (2)" in out
     assert "new honour  phong-tdkt" in out
+
+
+def test_a_long_file_draws_a_progress_bar_on_a_terminal_only(site: Where, tmp_path: Path) -> None:
+    import os
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import subprocess
+    import sys
+
+    rows = [["STT", "Họ và tên", "Đơn vị"]] + [[n, f"Người Số {n}", "VKSND tỉnh Bắc Ninh"] for n in range(1, 401)]
+    annex = write_annex(tmp_path / "long.csv", rows)
+    command = [Path(sys.executable).parent / "vinhdanh", "import", str(annex), "--decision", "1/QĐ-VKSTC", "--date",
+               "2026-01-05", "--title", "cstd-nganh", "--year", "2025"]
+    piped = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert (piped.returncode, piped.stderr) == (0, "")
+    assert "400 row(s): 400 new honour(s), 400 persons to create" in piped.stdout
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=terminal)
+    drawn = b""
+    # The terminal stays open here until the end: Linux drops what is unread once its last holder closes it.
+    while process.poll() is None or select.select([controller], [], [], 0)[0]:
+        if select.select([controller], [], [], 0.1)[0]:
+            drawn += os.read(controller, 65536)
+    os.close(terminal)
+    os.close(controller)
+    assert process.returncode == 0
+    assert b"| 0/400 [" in drawn and b" rows/s]" in drawn

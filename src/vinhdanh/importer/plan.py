@@ -144,7 +144,8 @@ class Planner:
             value = source.value
             shown = format_date(value) if name == "date" else (  # type: ignore[arg-type]
                 self.catalogue.titles[str(value)].name if name == "title" else value)
-            self.plan.sources.append(f"{OPTION[name]} {shown} — from {source.label} ({self._where(table)})")
+            sheet = f" of sheet {table.sheet.name!r}" if table.sheet.name else ""
+            self.plan.sources.append(f"{OPTION[name]} {shown}  (row {table.sheet.number(table.offers[name].row)}{sheet})")
 
     def _check_count(self, table: Table, where: str, kinds: list[str]) -> None:
         if not table.stated_count:

@@ -30,6 +30,8 @@ def print_plan(plan: Plan, catalogue: Catalogue, out: TextIO) -> None:
     """Print the decision, one line per row, and the counts."""
     for line in _decisions(plan, catalogue):
         print(line, file=out)
+    if plan.sources:
+        print("Taken from the sheet, as no option gave them:", file=out)
     for source in plan.sources:
         print(f"  {source}", file=out)
     for note in plan.notes:
