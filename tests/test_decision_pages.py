@@ -49,7 +49,7 @@ def test_the_built_site_shows_the_decision_s_roll(imported_site: Path) -> None:
     assert {href for _, href, _ in rows} >= {"../../ca-nhan/phung-thi-le/", "../../ca-nhan/nguyen-van-hung-2/"}
     assert "Phó Viện trưởng" in page  # the position the annex gives, not the record's
     index = (imported_site / "quyet-dinh/index.html").read_text(encoding="utf-8")
-    assert '<a href="412-qd-vkstc-2026/">412/QĐ-VKSTC</a>' in index
+    assert '<a href="../quyet-dinh/412-qd-vkstc-2026/">412/QĐ-VKSTC</a>' in index
     profile = (imported_site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
     assert '<a href="../../quyet-dinh/412-qd-vkstc-2026/">412/QĐ-VKSTC ngày 15/01/2026</a>' in profile
     assert 'href="../quyet-dinh/"' in (imported_site / "nam/index.html").read_text(encoding="utf-8")  # the nav tab
@@ -71,7 +71,7 @@ def test_the_roll_prints_as_a_plain_a4_table(browser: Any, imported_site: Path) 
         cell = page.locator("table.vd-roll td").first
         assert cell.evaluate("td => getComputedStyle(td).borderTopStyle") == "solid"
         pdf = page.pdf(format="A4", prefer_css_page_size=True)
-        assert re.search(rb"/MediaBox \[0 0 595\.\d+ 841\.\d+\]", pdf)  # A4 portrait, in points
+        assert re.search(rb"/MediaBox \[0 0 59[45]\.\d+ 841\.\d+\]", pdf)  # A4 portrait: 210 × 297 mm in points
         page.set_viewport_size({"width": 700, "height": 990})  # about the printable width of A4
         assert page.locator("table.vd-roll").evaluate("t => getComputedStyle(t).display") == "table"
         assert page.locator("table.vd-roll thead").evaluate("t => getComputedStyle(t).display") == "table-header-group"
