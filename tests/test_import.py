@@ -405,3 +405,13 @@ def test_a_long_file_draws_a_progress_bar_on_a_terminal_only(site: Where, tmp_pa
     os.close(controller)
     assert process.returncode == 0
     assert b"| 0/400 [" in drawn and b" rows/s]" in drawn
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_too_many_rows_in_a_spreadsheet_are_refused(site: Where, tmp_path: Path, suffix: str,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("vinhdanh.importer.workbook.MAX_ROWS", 10)  # 20,000 in use; 12 rows here
+    annex = write_annex(tmp_path / f"long{suffix}", *annex_rows(bad_row=False))
+    err = refused(site, annex, capsys)
+    assert f"{annex}: sheet 'Phụ lục' has " in err and " rows; an honour list is refused past 10 rows: split it" in err

@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,7 +166,10 @@ def _compound(data: bytes) -> tuple[list[Sheet], list[str]]:
     return _calamine(data, lambda name: ([], formulas.get(name, set())))
 
 
-def _calamine(data: bytes, layout_of) -> tuple[list[Sheet], list[str]]:  # type: ignore[no-untyped-def]
+Layout = Callable[[str], tuple[list[tuple[tuple[int, int], tuple[int, int]]], set[tuple[int, int]]]]
+
+
+def _calamine(data: bytes, layout_of: Layout) -> tuple[list[Sheet], list[str]]:
     """Read every visible sheet with python-calamine; layout_of(name) gives (merges, formulas) it cannot."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -183,6 +187,8 @@ def _calamine(data: bytes, layout_of) -> tuple[list[Sheet], list[str]]:  # type:
             grid.merge(list(sheet.merged_cell_ranges or merges))
             grid.formulas = formulas
             sheets.append(grid)
+    except FileRefused:
+        raise
     except PasswordError:
         raise FileRefused("the file is encrypted (protected by a password); remove the password and save again") \
             from None
