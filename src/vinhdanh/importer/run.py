@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ..checks import check
-from ..load import load
+from ..load import Loaded, load
 from ..stories import load_stories
 from .apply import FOLDERS, Staging
-from .plan import Planner
+from .plan import Change, Planner
 from .preview import planned
 from .report import PROGRESS_FROM, print_plan, progress
 from .workbook import FileRefused, read_sheets
@@ -60,6 +60,11 @@ def import_annex(file: Path, where: Where, options: dict[str, str | None], apply
             return _failed(problems, err)
         print("Dry run: nothing written. Run again with --apply to write these changes.", file=out)
         return 0
+    return _write(loaded, where, changes, out, err)
+
+
+def _write(loaded: Loaded, where: Where, changes: list[Change], out: TextIO, err: TextIO) -> int:
+    """Stage, check through the loader, and commit the changes; list the new records."""
     staging = Staging(where.exemplars)
     try:
         if len(changes) > PROGRESS_FROM and err.isatty():
