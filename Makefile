@@ -8,7 +8,7 @@ READY  := $(VENV)/.ready
 # ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own: the tests build the demo with it too.
 PROPERDOCS := .venv-properdocs
 
-.PHONY: install serve site check test bench bench-search clean
+.PHONY: install serve site check test bench bench-search bench-import clean
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ bench: $(READY)
 
 bench-search: $(READY)
 	$(BIN)/python scripts/bench_search.py
+
+bench-import: $(READY)
+	$(BIN)/python scripts/bench_import.py
 
 clean:
 	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache

@@ -36,7 +36,8 @@ def plain_project(folder: Path, exported_from: Path) -> Path:
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     # Profiles and detail pages out of the nav, as the plugin does.
     config += "not_in_nav: |\n" + "".join(f"  /{s}/*.md\n  !/{s}/index.md\n" for s in
-                                          ("ca-nhan", "tap-the", "nam", "danh-hieu", "don-vi", "phong-trao"))
+                                          ("ca-nhan", "tap-the", "nam", "danh-hieu", "don-vi", "phong-trao",
+                                           "quyet-dinh"))
     path = folder / "mkdocs.yml"
     path.write_text(config, encoding="utf-8")
     return path

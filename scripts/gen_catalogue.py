@@ -55,6 +55,24 @@ def random_name(rng: random.Random) -> tuple[str, bool]:
     return f"{rng.choice(FAMILY)} {middle} {given}", female
 
 
+_DECISIONS: dict[tuple[str, int], tuple[str, dt.date]] = {}
+
+
+def _decision(level: str, year: int, number: int, date: dt.date) -> tuple[str, dt.date]:
+    """Return the one decision of a level for a year's achievements, as an office issues them.
+
+    The random number and date drawn for the first honour make the decision; a number already
+    used that signing year moves on, since numbers are unique within a year.
+    """
+    if (level, year) not in _DECISIONS:
+        used = {(n, d.year) for n, d in _DECISIONS.values()}
+        suffix = "VKSTC" if level != "co-so" else "VKS"
+        while (f"{number}/QĐ-{suffix}", date.year) in used:
+            number += 1
+        _DECISIONS[(level, year)] = (f"{number}/QĐ-{suffix}", date)
+    return _DECISIONS[(level, year)]
+
+
 def honours(rng: random.Random, table: list[tuple[str, int]], years: range, units: list[str],
             movements: dict[int, str]) -> list[dict[str, object]]:
     """Return 1–5 honours with distinct (title, year)."""
@@ -68,11 +86,9 @@ def honours(rng: random.Random, table: list[tuple[str, int]], years: range, unit
         seen.add((title, year))
         level = LEVELS.get(title, "co-so")
         day = rng.randint(5, 28)
-        honour: dict[str, object] = {
-            "title": title, "year": year,
-            "decision": f"{rng.randint(10, 999)}/QĐ-{'VKSTC' if level != 'co-so' else 'VKS'}",
-            "date": dt.date(year + 1, rng.randint(1, 4), day), "by": AUTHORITY[level],
-        }
+        number, date = _decision(level, year, rng.randint(10, 999), dt.date(year + 1, rng.randint(1, 4), day))
+        honour: dict[str, object] = {"title": title, "year": year, "decision": number, "date": date,
+                                     "by": AUTHORITY[level]}
         if year in movements:
             honour["movement"] = movements[year]
         if rng.random() < 0.3:

@@ -194,3 +194,38 @@ def test_photo_outside_the_records_or_missing(records: Path) -> None:
 def test_not_utf8(records: Path) -> None:
     (records / "people/nguyen-thi-thu-ha.yml").write_bytes("name: Hà\nunit: x\n".encode("utf-16"))
     assert problems_in(records)[0] == f"{P}:1: the file is not UTF-8; save it as 'UTF-8' in the editor"
+
+
+def test_a_decision_with_two_dates_or_issuers_in_one_year_is_reported_where_it_differs(records: Path) -> None:
+    write(records, {
+        "people/le-van-an.yml": """\
+            name: Lê Văn An
+            unit: vks-bac-ninh
+            honours:
+              - title: bk-vien-truong
+                year: 2020
+                decision: 123/QĐ-VKSTC
+                date: 2021-01-15
+                by: Viện trưởng Viện kiểm sát nhân dân tối cao
+              - title: cstd-nganh
+                year: 2020
+                decision: 123/QD-VKSTC
+                date: 2021-01-14
+                by: Chủ tịch nước
+            """,
+        "people/tran-van-binh.yml": """\
+            name: Trần Văn Bình
+            unit: vks-bac-ninh
+            honours:
+              - {title: cstd-nganh, year: 2020, decision: 123/QĐ-VKSTC, date: 2021-01-14, by: Viện trưởng VKSND tối cao}
+              - {title: bk-vien-truong, year: 2021, decision: 123/QĐ-VKSTC, date: 2022-03-01}
+            """,
+    })
+    assert [p for p in problems_in(records) if "decision" in p] == [
+        "exemplars/people/le-van-an.yml:7: honours[0].date: decision 123/QĐ-VKSTC is dated '14/01/2021' in 3 "
+        "honour(s) (first at exemplars/people/le-van-an.yml:12) but '15/01/2021' here; one of them is wrong: "
+        "correct the date or the number",
+        "exemplars/people/le-van-an.yml:13: honours[1].by: decision 123/QD-VKSTC is issued by 'Viện trưởng Viện "
+        "kiểm sát nhân dân tối cao' in 2 honour(s) (first at exemplars/people/le-van-an.yml:8) but 'Chủ tịch nước' "
+        "here; one of them is wrong: correct the issuer or the number",
+    ]

@@ -31,7 +31,14 @@ def pages(records: Path) -> dict[str, str]:
                                     "  - {title: bk-vien-truong, year: 2016-2020, decision: 9/QĐ-VKSTC}\n",
         "people/do-van-hoa.yml": "name: Đỗ Văn Hoà\nposition: Kiểm tra viên <b>chính</b>\nunit: vks-toi-cao\n"
                                  "summary: 'Giỏi & tận tâm <script>alert(1)</script>'\n",
-        "people/an-private.yml": "name: Ẩn Danh\nunit: vks-toi-cao\npublished: false\n",
+        "people/an-private.yml": "name: Ẩn Danh\nunit: vks-toi-cao\npublished: false\nhonours:\n"
+                                 "  - {title: cstd-nganh, year: 2020, decision: 123/QĐ-VKSTC, date: 2021-01-14}\n",
+        "people/le-van-an.yml": "name: Lê Văn An\nposition: Kiểm sát viên trung cấp\nunit: vks-bac-ninh\nhonours:\n"
+                                "  - {title: cstd-nganh, year: 2020, decision: 123/QĐ-VKSTC, date: 2021-01-14,\n"
+                                "     position: Kiểm sát viên sơ cấp, unit: vks-bac-giang}\n",
+        "collectives/phong-kiem-sat.yml": "name: Phòng Kiểm sát <b>1</b>\nunit: vks-bac-ninh\nhonours:\n"
+                                          "  - {title: bk-vien-truong, year: 2020, decision: 123/QĐ-VKSTC, "
+                                          "date: 2021-01-14}\n",
     })
     catalogue, _ = checked_catalogue(load(records))
     return {page.src_uri: page.inline() for page in renderer(records, catalogue).pages()}
@@ -39,7 +46,8 @@ def pages(records: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("uri", ["ca-nhan/nguyen-thi-thu-ha.md", "tap-the/phong-tdkt.md", "ca-nhan/index.md",
                                  "nam/2020.md", "danh-hieu/cstd-nganh.md", "don-vi/vks-bac-giang.md",
-                                 "phong-trao/thi-dua-2020.md", "index.md"])
+                                 "phong-trao/thi-dua-2020.md", "index.md", "quyet-dinh/index.md",
+                                 "quyet-dinh/123-qd-vkstc-2021.md"])
 def test_page_matches_golden(pages: dict[str, str], uri: str) -> None:
     golden = GOLDEN / uri.replace("/", "__")
     if os.environ.get("UPDATE_GOLDEN"):
@@ -55,6 +63,8 @@ def test_every_kind_of_page_is_generated(pages: dict[str, str]) -> None:
         "ca-nhan/nguyen-thi-thu-ha.md", "ca-nhan/tran-thi-anh.md", "ca-nhan/do-van-hoa.md", "tap-the/phong-tdkt.md",
         "nam/2020.md", "danh-hieu/cstd-nganh.md", "danh-hieu/tap-the-ldxs.md", "danh-hieu/bk-vien-truong.md",
         "don-vi/vks-toi-cao.md", "don-vi/vks-bac-giang.md", "don-vi/vks-bac-ninh.md", "phong-trao/thi-dua-2020.md",
+        "ca-nhan/le-van-an.md", "tap-the/phong-kiem-sat.md", "quyet-dinh/index.md", "quyet-dinh/123-qd-vkstc-2021.md",
+        "quyet-dinh/9-qd-vkstc.md",
     }
 
 
@@ -105,3 +115,29 @@ def test_html_is_kept_out_of_markdown_and_put_back(pages: dict[str, str], record
     assert "<table" not in page.markdown and "\n\nvinhdanhblock0\n\n" in page.markdown
     assert page.restore_html("<h2>x</h2>\n<p>vinhdanhblock0</p>") == "<h2>x</h2>\n" + page.html_blocks[0]
     assert page.inline() == pages["nam/2020.md"]
+
+
+def test_decision_roll_groups_titles_and_kinds_and_keeps_the_position_at_the_time(pages: dict[str, str]) -> None:
+    page = pages["quyet-dinh/123-qd-vkstc-2021.md"]
+    assert page.index("## Chiến sĩ thi đua ngành") < page.index("## Bằng khen")  # by rank
+    row = next(line for line in page.splitlines() if "Lê Văn An" in line)
+    assert "Kiểm sát viên sơ cấp" in row and "trung cấp" not in row  # the position then, not now
+    assert "Viện kiểm sát nhân dân tỉnh Bắc Giang" in page  # the unit then
+    assert "Ẩn Danh" not in page and "Phòng Kiểm sát &lt;b&gt;1&lt;/b&gt;" in page
+    assert 'href="../../quyet-dinh/123-qd-vkstc-2021/123-qd-vkstc-2021.csv" download' in page
+    assert '<a href="../../quyet-dinh/123-qd-vkstc-2021/">123/QĐ-VKSTC ngày 14/01/2021</a>' in pages[
+        "ca-nhan/nguyen-thi-thu-ha.md"]
+
+
+def test_decision_roll_is_a_csv_excel_reads_in_vietnamese(records: Path) -> None:
+    write(records, {"people/an-private.yml": "name: Ẩn Danh\nunit: vks-toi-cao\npublished: false\nhonours:\n"
+                    "  - {title: cstd-nganh, year: 2020, decision: 123/QĐ-VKSTC, date: 2021-01-14}\n"})
+    catalogue, _ = checked_catalogue(load(records))
+    downloads = dict(renderer(records, catalogue).downloads())
+    data = downloads["quyet-dinh/123-qd-vkstc-2021/123-qd-vkstc-2021.csv"]
+    assert data.startswith("\ufeff".encode())
+    assert data.decode("utf-8-sig").splitlines() == [
+        'STT,"Tập thể, cá nhân",Chức vụ,Đơn vị,Danh hiệu,Năm,Số quyết định,Ngày quyết định,Cấp quyết định',
+        "1,Nguyễn Thị Thu Hà,Kiểm sát viên trung cấp,Viện kiểm sát nhân dân tỉnh Bắc Giang,"
+        "Chiến sĩ thi đua ngành Kiểm sát nhân dân,2020,123/QĐ-VKSTC,14/01/2021,",
+    ]

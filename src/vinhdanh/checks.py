@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .decisions import conflicts
 from .load import Loaded, Reference
 from .model import Catalogue, Exemplar
 from .problems import CatalogueError, Problem, did_you_mean
@@ -27,6 +28,7 @@ def check(loaded: Loaded) -> list[Problem]:
     problems += _unit_cycles(cat)
     problems += _dissolved_units_in_use(cat)
     problems += _movement_dates(cat)
+    problems += conflicts(loaded.decisions)
     return sorted(problems, key=lambda p: (p.path, p.line, p.field))
 
 

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
+from typing import Any
 
 from .checks import check, checked_catalogue
 from .deploy import DeployError
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         sub = new_cmd.add_parser(kind, help=f"the skeleton of a {kind}'s record")
         sub.add_argument("name")
         sub.add_argument("--unit", required=True, help="the unit's id in exemplars/units.yml")
+    add_import_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "check" and args.exemplars:  # a folder of records alone, without a site
         return run_check(Project(args.exemplars.parent, args.exemplars, args.exemplars, args.exemplars),
@@ -65,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(project, args.folder)
     if args.command == "new":
         return run_new(project, args)
+    if args.command == "import":
+        return run_import(project, args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -106,6 +110,9 @@ def run_export(project: Project, folder: Path) -> int:
         target = folder / photo.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(photo.src, target)
+    for uri, content in renderer.downloads():
+        (folder / uri).parent.mkdir(parents=True, exist_ok=True)
+        (folder / uri).write_bytes(content)
     css = folder / CSS_URI
     css.parent.mkdir(parents=True, exist_ok=True)
     css.write_text(package_files("vinhdanh").joinpath(CSS_URI).read_text(encoding="utf-8"), encoding="utf-8")
@@ -138,6 +145,28 @@ def run_deploy(args: argparse.Namespace) -> int:
         return report(err.problems)
     sys.stdout.write(text)
     return 0
+
+
+def add_import_parser(commands: Any) -> None:
+    """Add `vinhdanh import FILE [--decision …] [--apply]`."""
+    sub = commands.add_parser("import", help="add a decision's honour list from its spreadsheet (a dry run unless "
+                              "--apply)")
+    sub.add_argument("file", type=Path, help="the annex: .xlsx, .xls, .ods or .csv (UTF-8)")
+    for name, example in (("decision", "412/QĐ-VKSTC"), ("date", "2026-01-15"), ("title", "cstd-nganh"),
+                          ("year", "2025"), ("by", "Viện trưởng VKSND tối cao"), ("movement", "ID")):
+        sub.add_argument(f"--{name}", metavar=example.upper() if name == "movement" else None,
+                         help=f"e.g. {example!r}" if name != "movement" else "an id from movements.yml")
+    sub.add_argument("--apply", action="store_true", help="write the records (without it: show what would change)")
+
+
+def run_import(project: Project, args: argparse.Namespace) -> int:
+    """Import an annex: print the plan, and write it with --apply; nothing is written on any error."""
+    from .importer.run import import_annex  # loads the spreadsheet reader only when importing
+
+    options = {name: getattr(args, name) for name in ("decision", "date", "title", "year", "by", "movement")}
+    return import_annex(args.file, project, options, args.apply)
+
+
 
 
 if __name__ == "__main__":  # pragma: no cover

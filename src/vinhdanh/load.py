@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as s
+from .decisions import Mention
 from .filecache import FileCache, read_with
 from .markup import active_content
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
@@ -34,7 +35,7 @@ MOVEMENT_FIELDS = {
 HONOUR_FIELDS = {
     "title": F(s.identifier, True), "year": F(s.year_or_period, True), "decision": F(s.text),
     "date": F(s.date), "by": F(s.text), "unit": F(s.identifier), "movement": F(s.identifier),
-    "citation": F(s.text),
+    "citation": F(s.text), "position": F(s.text),
 }
 INITIATIVE_FIELDS = {
     "name": F(s.text, True), "year": F(s.year, True), "level": F(s.one_of("co-so", "nganh", "toan-quoc")),
@@ -71,6 +72,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     person_files: set[str] = field(default_factory=set)
     """Ids of every file in people/, readable or not, so members of a broken one are not reported twice."""
+    decisions: list[Mention] = field(default_factory=list)
+    """Every decision an honour gives, with its lines, to check that they agree."""
     cache: FileCache | None = None
     """Files read before and unchanged since (under `mkdocs serve`)."""
 
@@ -196,7 +199,8 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, fields: dict[str, s.Fiel
 
 def _honour(v: dict[str, Any]) -> Honour:
     return Honour(title=v["title"], year=v["year"], decision=v.get("decision", ""), date=v.get("date"),
-                  by=v.get("by", ""), unit=v.get("unit"), movement=v.get("movement"), citation=v.get("citation", ""))
+                  by=v.get("by", ""), unit=v.get("unit"), movement=v.get("movement"), citation=v.get("citation", ""),
+                  position=v.get("position", ""))
 
 
 def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: FileCache | None) -> None:
@@ -244,5 +248,9 @@ def _note_references(out: Loaded, doc: YamlFile, key: Key, values: dict[str, Any
         note("title", at + ("title",), honour.get("title"), subject)
         note("unit", at + ("unit",), honour.get("unit"))
         note("movement", at + ("movement",), honour.get("movement"))
+        if honour.get("decision"):
+            out.decisions.append(Mention(honour["decision"], honour.get("date"), honour.get("by", ""), doc.path,
+                                         s.field_name(at), doc.line(at), doc.line(at + ("date",)),
+                                         doc.line(at + ("by",))))
     for index, member in enumerate(values.get("members", ())):
         note("person", key + ("members", index), member)

@@ -83,6 +83,8 @@ class Honour:
     """The unit at the time, when it differs from the current one."""
     movement: str | None = None
     citation: str = ""
+    position: str = ""
+    """The position held at the time, when it differs from the current one (people only)."""
 
     @property
     def last_year(self) -> int:

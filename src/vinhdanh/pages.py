@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
 from .model import Collective, Exemplar, Person
 from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
 from .photos import PhotoCache, PhotoSet
@@ -26,7 +27,8 @@ from .stories import Story
 from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
-            "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem"}
+            "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
+            "decision": "quyet-dinh"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
@@ -113,6 +115,11 @@ def letter_uri(kind: str, letter: str, part: int = 1) -> str:
     return f"{SECTIONS[kind]}/chu-cai/{key}{'' if part == 1 else f'-{part}'}.md"
 
 
+def roll_csv_uri(decision: Decision) -> str:
+    """Return where a decision's roll is published as CSV, beside its page: "quyet-dinh/<slug>/<slug>.csv"."""
+    return f"{SECTIONS['decision']}/{decision.slug}/{decision.slug}.csv"
+
+
 def rendition_uri(exemplar: Exemplar, width: int, suffix: str) -> str:
     """Return where one size of an exemplar's photo is published: "anh/ca-nhan/ha-640.jpg"."""
     return f"anh/{SECTIONS[kind_of(exemplar)]}/{exemplar.id}-{width}{suffix}"
@@ -195,7 +202,8 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=format_date, html=keep_html, md=markdown_inline, num=thousands, initial=initial,
                        letter_id=letter_id, yaml=yaml_string)
-    env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of)
+    env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
+                       decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri)
     return env
 
 
@@ -237,25 +245,41 @@ class SiteRenderer:
         yield from self.az_pages("collective", rel.collectives_by_letter, heading="Tập thể điển hình tiên tiến",
                                  noun="tập thể", total=len(rel.collectives))
         for kind, template in (("year", "years.md"), ("title", "titles.md"), ("unit", "units.md"),
-                               ("movement", "movements.md"), ("search", "search.md")):
+                               ("movement", "movements.md")):
             yield self.render(template, page_uri(kind), True)
+        yield self.render("decisions.md", page_uri("decision"), True, groups=by_year(self.decisions))
+        yield self.render("search.md", page_uri("search"), True)
         if self.profiles is not None:
             self.profiles.start(rel, _templates_stamp(self.env))
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
         for exemplar in exemplars:
             yield self.profile(exemplar)
-        by_year, by_title = rel.group_by_year, rel.group_by_title
+        year_groups, title_groups = rel.group_by_year, rel.group_by_title
         for year, awards in rel.by_year.items():
-            yield from self.list_pages("year.md", "year", year, by_title(awards), lambda t: t.name, year=year)
+            yield from self.list_pages("year.md", "year", year, title_groups(awards), lambda t: t.name, year=year)
         for title in rel.titles.values():
-            yield from self.list_pages("title.md", "title", title.id, by_year(rel.by_title.get(title.id, [])),
+            yield from self.list_pages("title.md", "title", title.id, year_groups(rel.by_title.get(title.id, [])),
                                        _year_name, title=title)
         for unit in rel.units.values():
-            yield from self.list_pages("unit.md", "unit", unit.id, by_year(rel.by_unit.get(unit.id, [])),
+            yield from self.list_pages("unit.md", "unit", unit.id, year_groups(rel.by_unit.get(unit.id, [])),
                                        _year_name, unit=unit)
         for movement in rel.movements.values():
             yield from self.list_pages("movement.md", "movement", movement.id,
-                                       by_year(rel.by_movement.get(movement.id, [])), _year_name, movement=movement)
+                                       year_groups(rel.by_movement.get(movement.id, [])), _year_name, movement=movement)
+        for decision in self.decisions:
+            groups = [((title, kind, len(kinds) > 1), awards)
+                      for title, kinds in decision.roll() for kind, awards in kinds]
+            yield from self.list_pages("decision.md", "decision", decision.slug, groups, lambda key: key[0].name,
+                                       decision=decision)
+
+    @functools.cached_property
+    def decisions(self) -> list[Decision]:
+        """Return the decisions behind the published honours, newest first."""
+        return decisions_of(self.rel)
+
+    def downloads(self) -> list[tuple[str, bytes]]:
+        """Return the files published beside the pages: each decision's roll as CSV."""
+        return [(roll_csv_uri(d), roll_csv(self.rel, d)) for d in self.decisions]
 
     def profile(self, exemplar: Person | Collective) -> PageSource:
         """Render a profile, or reuse the last one if nothing it shows has changed (under `mkdocs serve`)."""

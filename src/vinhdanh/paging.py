@@ -26,6 +26,8 @@ class Group(Generic[K, T]):
     key: K
     items: list[T]
     part: int = 0
+    offset: int = 0
+    """How many items of the run come before these (numbered lists go on counting)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def cut(groups: Sequence[tuple[K, list[T]]], limit: int) -> list[list[Group[K, T
     size = limit  # start a new page at once
     for key, items in groups:
         if len(items) > limit:
-            pages += [[Group(key, items[i:i + limit], i // limit + 1)] for i in range(0, len(items), limit)]
+            pages += [[Group(key, items[i:i + limit], i // limit + 1, i)] for i in range(0, len(items), limit)]
             size = limit
             continue
         if size + len(items) > limit:

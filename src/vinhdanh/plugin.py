@@ -136,6 +136,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             self.pages[page.src_uri] = page
         for photo in self.renderer.photos():
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
+        for uri, content in self.renderer.downloads():  # decisions' rolls as CSV, beside their pages
+            files.append(File.generated(config, uri, content=content))
         self._publish_news_images(files, config)
         for uri in (CSS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))

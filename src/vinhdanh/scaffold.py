@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import Catalogue
@@ -16,13 +17,18 @@ class ScaffoldError(ValueError):
     """The input cannot make a valid file; nothing was written."""
 
 
+def unique_id(stem: str, taken: Callable[[str], bool]) -> str:
+    """Return stem, or stem-2, stem-3… when taken(stem) says that one is used."""
+    candidate, number = stem, 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{stem}-{number}"
+    return candidate
+
+
 def _free_path(folder: Path, stem: str, suffix: str) -> Path:
     """Return folder/stem.suffix, or stem-2, stem-3… when that name is taken."""
-    path, number = folder / f"{stem}{suffix}", 1
-    while path.exists():
-        number += 1
-        path = folder / f"{stem}-{number}{suffix}"
-    return path
+    return folder / (unique_id(stem, lambda s: (folder / f"{s}{suffix}").exists()) + suffix)
 
 
 def new_story(posts_dir: Path, title: str, now: dt.datetime | None = None) -> Path:

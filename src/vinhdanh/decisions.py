@@ -1,0 +1,168 @@
+"""Decisions, derived from the honours that cite them: one page and one CSV roll each.
+
+A decision is not a file: its number, date and issuer are written on every honour it
+gave. Decision numbers start again at 1 every year, so a decision is its number in the
+year it was signed (`412-qd-vkstc-2026`); the same number with another date or issuer in
+that year is a mistake in one of the records, reported by `vinhdanh check`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .model import Person
+from .problems import Problem
+from .text import format_date, slugify
+
+if TYPE_CHECKING:
+    from .model import Title
+    from .relations import Award, Relations
+
+
+@functools.lru_cache(maxsize=65536)
+def decision_slug(number: str, date: dt.date | None) -> str:
+    """Return a decision's stable ASCII slug: ("412/QĐ-VKSTC", 15/01/2026) → "412-qd-vkstc-2026"."""
+    base = slugify(number)
+    return f"{base}-{date.year}" if base and date else base
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision and the published honours it gave."""
+
+    slug: str
+    number: str
+    date: dt.date | None
+    by: str
+    awards: tuple[Award, ...]
+
+    @property
+    def titles(self) -> list[Title]:
+        """Return the titles it gave, the most prestigious first."""
+        return sorted({a.title.id: a.title for a in self.awards}.values(), key=lambda t: (-t.rank, t.name))
+
+    def roll(self) -> list[tuple[Title, list[tuple[str, list[Award]]]]]:
+        """Return the honoured by title, then collectives and people apart: [(title, [(kind, awards)])]."""
+        from .relations import exemplar_order
+
+        out = []
+        for title in self.titles:
+            awards = sorted((a for a in self.awards if a.title.id == title.id),
+                            key=lambda a: exemplar_order(a.exemplar))
+            kinds = [("collective", [a for a in awards if not isinstance(a.exemplar, Person)]),
+                     ("person", [a for a in awards if isinstance(a.exemplar, Person)])]
+            out.append((title, [(kind, group) for kind, group in kinds if group]))
+        return out
+
+
+def decisions_of(rel: Relations) -> list[Decision]:
+    """Return the decisions behind the published honours, newest first."""
+    groups: dict[str, list[Award]] = defaultdict(list)
+    for award in rel.awards:
+        honour = award.honour
+        if honour.decision and (slug := decision_slug(honour.decision, honour.date)):
+            groups[slug].append(award)
+    out = []
+    for slug, awards in groups.items():
+        numbers = Counter(a.honour.decision for a in awards)
+        issuers = Counter(a.honour.by for a in awards if a.honour.by)
+        out.append(Decision(slug, numbers.most_common(1)[0][0], awards[0].honour.date,
+                            issuers.most_common(1)[0][0] if issuers else "", tuple(awards)))
+    return sorted(out, key=lambda d: (d.date or dt.date.min, _number_key(d.number)), reverse=True)
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in number.split("/")[0] if ch.isdigit())
+    return (int(digits) if digits else 0, number)
+
+
+def by_year(decisions: list[Decision]) -> list[tuple[int | None, list[Decision]]]:
+    """Group decisions by the year they were signed, newest first; undated ones last."""
+    groups: dict[int | None, list[Decision]] = defaultdict(list)
+    for decision in decisions:
+        groups[decision.date.year if decision.date else None].append(decision)
+    return sorted(groups.items(), key=lambda item: item[0] or 0, reverse=True)
+
+
+CSV_COLUMNS = ("STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Danh hiệu", "Năm", "Số quyết định",
+               "Ngày quyết định", "Cấp quyết định")
+
+
+def roll_csv(rel: Relations, decision: Decision) -> bytes:
+    """Return the roll as CSV in UTF-8 with a BOM, so that Excel opens it in Vietnamese."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    number = 0
+    for title, kinds in decision.roll():
+        for _, awards in kinds:
+            for award in awards:
+                number += 1
+                honour = award.honour
+                writer.writerow([number, award.exemplar.name, position_at_time(award),
+                                 rel.units[award.unit_id].name, title.name, honour.year, honour.decision,
+                                 format_date(honour.date) if honour.date else "", honour.by])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def position_at_time(award: Award) -> str:
+    """Return the position the honoured person held then (the honour's, else the record's)."""
+    if not isinstance(award.exemplar, Person):
+        return ""
+    return award.honour.position or award.exemplar.position
+
+
+# --- Consistency -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A decision as one honour gives it, with the lines of its values for messages."""
+
+    number: str
+    date: dt.date | None
+    by: str
+    path: str
+    field: str
+    """The honour: `honours[2]`."""
+    line: int
+    date_line: int
+    by_line: int
+
+
+def conflicts(mentions: list[Mention]) -> list[Problem]:
+    """Report honours that give a decision another date or issuer than the others in its year."""
+    from .importer.resolve import canonical  # the abbreviations live with search, which imports the loader
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if slug := decision_slug(mention.number, mention.date):
+            groups[slug].append(mention)
+    problems = []
+    for group in groups.values():
+        group.sort(key=lambda m: (m.path, m.line))
+        problems += _disagreements(group, "date", lambda m: m.date, lambda m: format_date(m.date), "date_line")
+        problems += _disagreements(group, "by", lambda m: canonical(m.by) if m.by else None, lambda m: m.by,
+                                   "by_line")
+    return problems
+
+
+def _disagreements(group: list[Mention], name: str, key, shown, line_of: str) -> list[Problem]:  # type: ignore[no-untyped-def]
+    given = [m for m in group if key(m) is not None]
+    counts = Counter(key(m) for m in given)
+    if len(counts) < 2:
+        return []
+    usual = max(counts, key=lambda k: (counts[k], -next(i for i, m in enumerate(given) if key(m) == k)))
+    first = next(m for m in given if key(m) == usual)
+    what = "dated" if name == "date" else "issued by"
+    return [Problem(m.path, getattr(m, line_of), f"{m.field}.{name}",
+                    f"decision {m.number} is {what} {shown(first)!r} in {counts[usual]} honour(s) "
+                    f"(first at {first.path}:{getattr(first, line_of)}) but {shown(m)!r} here; "
+                    f"one of them is wrong: correct the {'date' if name == 'date' else 'issuer'} or the number")
+            for m in given if key(m) != usual]

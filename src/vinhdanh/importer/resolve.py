@@ -1,0 +1,187 @@
+"""Units, titles and exemplars named the way people write them, matched without guessing.
+
+A name is compared by its canonical form: folded (no marks, đ→d, lower case), punctuation
+dropped, and the usual abbreviations written one way ("VKSND", "Viện KSND" and "Viện kiểm
+sát nhân dân" are the same words). Anything that still matches several things is an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Catalogue, Collective, Person, Unit
+from ..problems import did_you_mean
+from ..search import SYNONYMS
+from ..text import fold
+
+# Written as one word but meaning several; expanded before the synonym groups apply.
+_EXPANSIONS = {"vksndtc": "vksnd toi cao", "vkstc": "vksnd toi cao", "tandtc": "tand toi cao",
+               "tphcm": "tp hcm", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ksnd": "kiem sat nhan dan"}
+# Words of administrative level that people often leave out ("VKSND Bắc Ninh").
+_LEVEL_WORDS = {"tinh", "tp", "quan", "huyen", "thi", "xa"}
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _replacements() -> list[tuple[str, str]]:
+    """Return (spelling, canonical) pairs, longest spelling first."""
+    pairs = []
+    for group in SYNONYMS:
+        canonical = _words(group[0])
+        pairs += [(f" {_words(spelling)} ", f" {canonical} ") for spelling in group]
+    return sorted(set(pairs), key=lambda pair: -len(pair[0]))
+
+
+def _words(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical(text: str) -> str:
+    """Return the form two spellings of the same name share."""
+    words = " ".join(_EXPANSIONS.get(w, w) for w in _words(text).split())
+    padded = f" {words} "
+    for spelling, replacement in _replacements():
+        if spelling in padded:
+            padded = padded.replace(spelling, replacement)
+    return " ".join(padded.split())
+
+
+def loose(text: str) -> str:
+    """Return the canonical form without words of administrative level."""
+    return " ".join(w for w in canonical(text).split() if w not in _LEVEL_WORDS)
+
+
+@functools.lru_cache(maxsize=65536)
+def folded_name(name: str) -> str:
+    """Return a person's or collective's name as compared: folded, single spaces."""
+    return " ".join(fold(name).split())
+
+
+@dataclass(frozen=True)
+class Found:
+    """The outcome of a look-up: one id, or why not (a message with its fix)."""
+
+    id: str | None
+    error: str = ""
+
+
+class Vocabulary:
+    """Units and titles by every way they are written."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.units: dict[str, set[str]] = defaultdict(set)
+        self.loose_units: dict[str, set[str]] = defaultdict(set)
+        for unit in catalogue.units.values():
+            for written in (unit.id, unit.name, unit.short):
+                self.units[canonical(written)].add(unit.id)
+                self.loose_units[loose(written)].add(unit.id)
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        for title in catalogue.titles.values():
+            for written in (title.id, title.name, *title.aliases):
+                self.titles[canonical(written)].add(title.id)
+
+    def unit_ids(self, text: str) -> set[str]:
+        """Return the units a text may name (several when it is ambiguous)."""
+        return self.units.get(canonical(text)) or self.loose_units.get(loose(text)) or set()
+
+    def gives(self, title_id: str, kind: str) -> bool:
+        """Return whether a title is given to that kind of exemplar (person or collective)."""
+        return self.catalogue.titles[title_id].for_ in ("both", "individual" if kind == "person" else "collective")
+
+    def unit(self, text: str) -> Found:
+        """Return the unit written as its id, name, short name or with abbreviations."""
+        ids = self.unit_ids(text)
+        if len(ids) == 1:
+            return Found(next(iter(ids)))
+        if ids:
+            return Found(None, f"{text!r} names several units ({', '.join(sorted(ids))}); write its full name")
+        names = {u.short: u for u in self.catalogue.units.values()}
+        return Found(None, f"no unit {text!r} in units.yml{did_you_mean(text, names)}; write the unit's name as "
+                     "in units.yml (or its id), or add the unit there")
+
+    def title(self, text: str) -> Found:
+        """Return the title written as its id, name or one of its aliases."""
+        ids = self.titles.get(canonical(text), set())
+        if len(ids) == 1:
+            return Found(next(iter(ids)))
+        if ids:
+            return Found(None, f"{text!r} names several titles ({', '.join(sorted(ids))}); write the full name")
+        names = [t.name for t in self.catalogue.titles.values()]
+        return Found(None, f"no title {text!r} in titles.yml{did_you_mean(text, names)}; write its name as in "
+                     "titles.yml (or its id), or add it there as an alias")
+
+    def titles_in(self, text: str) -> set[str]:
+        """Return the titles whose name or alias appears in a line of text (a title row, a heading)."""
+        padded = f" {canonical(text)} "
+        found = {written: ids for written, ids in self.titles.items() if len(written) > 3 and f" {written} " in padded}
+        # "Chiến sĩ thi đua ngành" contains "Chiến sĩ thi đua": keep the longest names only.
+        longest = {w for w in found if not any(w != other and w in other for other in found)}
+        return {title for written in longest for title in found[written]}
+
+
+class Exemplars:
+    """People and collectives by folded name, to match rows to records."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.by_name: dict[tuple[str, str], list[Person | Collective]] = defaultdict(list)
+        for person in catalogue.people.values():
+            self.by_name[("person", folded_name(person.name))].append(person)
+        for collective in catalogue.collectives.values():
+            self.by_name[("collective", folded_name(collective.name))].append(collective)
+
+    def namesakes(self, kind: str, name: str) -> list[Person | Collective]:
+        """Return the records of that kind with the same name, whatever their unit."""
+        return self.by_name.get((kind, folded_name(name)), [])
+
+    def match(self, kind: str, name: str, unit_id: str | None) -> list[Person | Collective]:
+        """Return the records this row may be: the same name, and a unit they were or are in."""
+        namesakes = self.namesakes(kind, name)
+        if unit_id is None:
+            return namesakes
+        exact = [e for e in namesakes if unit_id in self._units_of(e)]
+        if exact:
+            return exact
+        return [e for e in namesakes if any(self._related(unit_id, u) for u in self._units_of(e))]
+
+    @staticmethod
+    def _units_of(exemplar: Person | Collective) -> set[str]:
+        return {exemplar.unit} | {h.unit for h in exemplar.honours if h.unit}
+
+    def _related(self, a: str, b: str) -> bool:
+        """Return whether two units are one: merged into the same unit, or one inside the other (not the root)."""
+        units = self.catalogue.units
+        if a not in units or b not in units:
+            return False
+        if _today(units, a) == _today(units, b):
+            return True
+        return a in _ancestors(units, b) or b in _ancestors(units, a)
+
+
+def _today(units: dict[str, Unit], unit_id: str) -> str:
+    """Follow successors to the unit that exists today."""
+    seen = {unit_id}
+    while (successor := units[unit_id].successor) in units and successor not in seen:
+        unit_id = successor
+        seen.add(unit_id)
+    return unit_id
+
+
+def today_unit(catalogue: Catalogue, unit_id: str) -> str:
+    """Return the unit that took over unit_id (itself while it exists)."""
+    return _today(catalogue.units, unit_id)
+
+
+def _ancestors(units: dict[str, Unit], unit_id: str) -> set[str]:
+    """Return the parents of a unit up to, but not including, the root of the tree."""
+    out: set[str] = set()
+    parent = units[unit_id].parent
+    while parent in units and parent not in out and units[parent].parent is not None:
+        out.add(parent)
+        parent = units[parent].parent
+    return out
