@@ -1,7 +1,7 @@
 """Benchmark search: `make bench-search` (options: --people N --collectives N --stories N).
 
 Generates 10,000 exemplars and 2,000 stories, builds the site (Pagefind), and the same
-site with Material's built-in search instead; then, in headless Chromium, runs each
+pages with plain MkDocs + Material and its built-in search; then, in headless Chromium, runs each
 query cold (a fresh browser context, so nothing is cached) against both, measuring the
 bytes the search fetched (on the wire, served gzip-compressed as by the README's nginx
 block) and the time from opening the page to the first result shown.
@@ -15,7 +15,6 @@ import gzip
 import io
 import json
 import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -23,11 +22,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from benchproject import make_project, timed_build  # noqa: E402
+from benchproject import make_project, plain_project, timed_build  # noqa: E402
 
 from tests.browser import QuietHandler, chromium, served  # noqa: E402
 
@@ -35,20 +32,6 @@ QUERIES = ["nguyen van hung", "tran thi ha", "dao duc", "le thi thu", "ton nu th
            "chien si thi dua nganh", "lao dong tien tien", "bang khen thu tuong",        # titles
            "vksnd bac ninh", "khu vuc 3 ha noi", "da nang",                                # units
            "so hoa ho so", "phien toa rut kinh nghiem", "tong ket thi dua"]                 # words from stories
-
-
-def builtin_project(ours: Path, folder: Path) -> Path:
-    """Copy the project, switching Pagefind off and Material's search plugin on."""
-    shutil.copytree(ours.parent, folder, ignore=shutil.ignore_patterns("site"))
-    (folder / "overrides/partials/header.html").unlink()  # Material's own header, with its search
-    config = yaml.load((folder / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.UnsafeLoader)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "vinhdanh" in plugin:
-            plugin["vinhdanh"]["search"] = False
-    config["plugins"].insert(0, "search")
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 class GzipHandler(QuietHandler):
@@ -90,6 +73,34 @@ def measure(browser, url: str, wait_for: str, counted: str, result: str) -> tupl
     return elapsed, size, found
 
 
+def measure_queries(ours_site: Path, builtin_site: Path) -> dict[str, object]:
+    """Run every query cold against both sites; return the medians and the misses."""
+    rows = []
+    with served(ours_site, GzipHandler) as ours, served(builtin_site, GzipHandler) as builtin, \
+            chromium() as browser:
+        for query in QUERIES:
+            our_ms, our_bytes, our_found = measure(browser, f"{ours}tim-kiem/?q={quote(query)}",
+                                                   ".vd-result, #vd-search-page[data-state=done]", r"/pagefind/",
+                                                   ".vd-result")
+            # Material shows "Không có kết quả…" when lunr finds nothing (it cannot fold accents).
+            their_ms, their_bytes, their_found = measure(
+                browser, f"{builtin}?q={quote(query)}",
+                ".md-search-result__item, .md-search-result__meta:has-text('Không')", r"/search/",
+                ".md-search-result__item")
+            rows.append((our_bytes / 1024, our_ms, their_bytes / 1024, their_ms, our_found, their_found))
+            print(f"{query!r:32} ours {our_bytes / 1024:7.0f} KB {our_ms:6.0f} ms{'' if our_found else ' NONE'} | "
+                  f"built-in {their_bytes / 1024:7.0f} KB {their_ms:6.0f} ms{'' if their_found else ' NONE'}",
+                  flush=True)
+    return {
+        "search_median_kb": round(statistics.median(r[0] for r in rows)),
+        "search_median_first_ms": round(statistics.median(r[1] for r in rows)),
+        "builtin_search_median_kb": round(statistics.median(r[2] for r in rows)),
+        "builtin_search_median_first_ms": round(statistics.median(r[3] for r in rows)),
+        "search_queries_without_result": sum(not r[4] for r in rows),
+        "builtin_queries_without_result": sum(not r[5] for r in rows),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
@@ -100,39 +111,14 @@ def main() -> None:
         work = Path(tmp)
         (work / "ours").mkdir()
         config = make_project(work / "ours", args.people, args.collectives, args.stories)
-        seconds, _, pages, log = timed_build(config)
-        index_s = float(re.search(r"Pagefind indexed the site in ([\d.]+) s", log)[1])
-        print(f"build with Pagefind: {seconds:.1f} s ({pages} pages), of which indexing {index_s:.1f} s", flush=True)
-        builtin_config = builtin_project(config, work / "builtin")
-        builtin_s, _, _, _ = timed_build(builtin_config)
-        print(f"build with Material's search: {builtin_s:.1f} s", flush=True)
-        rows = []
-        with served(work / "ours" / "site", GzipHandler) as ours, \
-                served(work / "builtin" / "site", GzipHandler) as builtin, chromium() as browser:
-            for query in QUERIES:
-                our_ms, our_bytes, our_found = measure(browser, f"{ours}tim-kiem/?q={quote(query)}",
-                                                       ".vd-result, #vd-search-page[data-state=done]", r"/pagefind/",
-                                                       ".vd-result")
-                # Material shows "Không có kết quả…" when lunr finds nothing (it cannot fold accents).
-                their_ms, their_bytes, their_found = measure(
-                    browser, f"{builtin}?q={quote(query)}",
-                    ".md-search-result__item, .md-search-result__meta:has-text('Không')", r"/search/",
-                    ".md-search-result__item")
-                rows.append((our_bytes / 1024, our_ms, their_bytes / 1024, their_ms, our_found, their_found))
-                print(f"{query!r:32} ours {our_bytes / 1024:7.0f} KB {our_ms:6.0f} ms{'' if our_found else ' NONE'} | "
-                      f"built-in {their_bytes / 1024:7.0f} KB {their_ms:6.0f} ms{'' if their_found else ' NONE'}",
-                      flush=True)
-    summary = {
-        "exemplars": args.people + args.collectives, "stories": args.stories, "pages": pages,
-        "ours_median_kb": round(statistics.median(r[0] for r in rows)),
-        "ours_median_first_ms": round(statistics.median(r[1] for r in rows)),
-        "builtin_median_kb": round(statistics.median(r[2] for r in rows)),
-        "builtin_median_first_ms": round(statistics.median(r[3] for r in rows)),
-        "ours_queries_without_result": sum(not r[4] for r in rows),
-        "builtin_queries_without_result": sum(not r[5] for r in rows),
-        "index_s": round(index_s, 1), "build_without_index_s": round(seconds - index_s, 1),
-        "index_overhead": round(index_s / (seconds - index_s), 3),
-    }
+        seconds, _, pages, _ = timed_build(config)
+        print(f"build with Pagefind: {seconds:.1f} s ({pages} pages)", flush=True)
+        (work / "builtin").mkdir()
+        builtin_s, _, _, _ = timed_build(plain_project(work / "builtin", config))
+        print(f"plain MkDocs + Material with its search: {builtin_s:.1f} s", flush=True)
+        summary = {"exemplars": args.people + args.collectives, "stories": args.stories, "pages": pages,
+                   "build_s": round(seconds, 1), "builtin_build_s": round(builtin_s, 1),
+                   **measure_queries(work / "ours" / "site", work / "builtin" / "site")}
     print(json.dumps(summary))
 
 

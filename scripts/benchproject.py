@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 logging.basicConfig(level=logging.INFO, format="%(message)s")
 build(load_config(sys.argv[1]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# The largest of this process and its children (Pagefind's service).
+print(max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 """
 
 
@@ -40,6 +42,32 @@ def make_project(folder: Path, people: int, collectives: int, stories: int = 0, 
         config = config.replace(plugin, plugin + "      search: false\n", 1)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder / "mkdocs.yml"
+
+
+def plain_project(folder: Path, exported_from: Path) -> Path:
+    """Write the same pages and stories for plain MkDocs + Material with its built-in search, without vinhdanh."""
+    docs = folder / "content"
+    shutil.copytree(exported_from.parent / "content", docs)
+    subprocess.run([BIN / "vinhdanh", "-f", str(exported_from), "export", str(docs)], check=True,
+                   stdout=subprocess.DEVNULL)
+    # Edited as text: mkdocs.yml names Python functions (!!python/name) that a YAML round trip would lose.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"  - vinhdanh:\n(      .*\n)*", "", config)
+    config = config.replace("plugins:\n", "plugins:\n  - search\n", 1)  # what a user would otherwise run
+    config = config.replace("extra_css:\n", "extra_css:\n  - assets/vinhdanh.css\n")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    # Profiles and detail pages out of the nav, as the plugin does.
+    config += "not_in_nav: |\n" + "".join(f"  /{s}/*.md\n  /{s}/**/*.md\n  !/{s}/index.md\n" for s in
+                                          ("ca-nhan", "tap-the", "nam", "danh-hieu", "don-vi", "phong-trao",
+                                           "quyet-dinh"))
+    path = folder / "mkdocs.yml"
+    path.write_text(config, encoding="utf-8")
+    return path
+
+
+def largest_page_kb(site: Path) -> float:
+    """Return the size of the largest HTML page of a built site, in KB."""
+    return max(page.stat().st_size for page in site.rglob("*.html")) / 1024
 
 
 def timed_build(config: Path) -> tuple[float, float, int, str]:
