@@ -79,6 +79,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         _report_notices(problems)
         self.stories: dict[str, Story] = loaded.catalogue.stories
         self.renderer = self.project.renderer(loaded.catalogue, self.now, PREVIEW.profiles if self.serving else None)
+        if self.serving:
+            self.renderer.env.bytecode_cache = PREVIEW.templates
         self.synonyms = synonym_groups(self.renderer.rel)
         self.blog = blog_plugin(config)
         if self.blog:  # its future-date rule reads a time without a zone as UTC: ours replaces it
@@ -116,10 +118,14 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             if news and not news.is_shown(story, self.now) and (file := files.get_file_from_path(uri)):
                 files.remove(file)
         if self.serving and news and (listing := files.get_file_from_path(f"{news.blog_dir}/index.md")):
-            # Its file does not change when a story does: `serve --dirty` must still rebuild the listing.
+            # Its file does not change when a story does: `serve --dirty` must still rebuild the listing,
+            # so a fresh copy stands in for it (on disk: the blog copies it for each page of the listing).
+            folder = self.project.cache / "listing"
+            (folder / listing.src_uri).parent.mkdir(parents=True, exist_ok=True)
+            (folder / listing.src_uri).write_text(listing.content_string, encoding="utf-8")
             files.remove(listing)
-            files.append(File.generated(config, listing.src_uri, content=listing.content_string,
-                                        inclusion=listing.inclusion))
+            files.append(File(listing.src_uri, str(folder), config.site_dir, config.use_directory_urls,
+                              inclusion=listing.inclusion))
         self.pages: dict[str, PageSource] = {}
         for page in self.renderer.pages():
             if files.get_file_from_path(page.src_uri):
@@ -239,6 +245,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Show dates as dd/mm/yyyy; give the theme what it needs; let it extend Material's own templates."""
         env.filters["date"] = _shown_date
+        if self.serving:
+            env.bytecode_cache = PREVIEW.templates
         env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri(), "preview": self.serving}
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders

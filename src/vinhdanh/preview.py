@@ -10,9 +10,25 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import jinja2
+
 from .filecache import FileCache
 from .pagefind import SearchIndexer, SearchIndexError
 from .pages import ProfileCache
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled by an earlier rebuild, reused while their source is the same (Jinja checks it)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 class Preview:
@@ -21,6 +37,8 @@ class Preview:
     def __init__(self) -> None:
         self.files = FileCache()
         self.profiles = ProfileCache()
+        self.templates = CompiledTemplates()
+        """Compiling Material's templates and ours took a second of every rebuild."""
         self.search_pages: dict[str, tuple[str, str, str]] = {}
         """Searchable pages by URL: (url, title, content HTML), as last built."""
         self._written: dict[Path, str] = {}
