@@ -10,6 +10,8 @@ from __future__ import annotations
 import html.parser
 import re
 
+from .problems import quoted
+
 FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
                   "button", "textarea", "select", "style", "link", "meta", "base", "svg", "math"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
@@ -30,7 +32,7 @@ class _Finder(html.parser.HTMLParser):
             if name.startswith("on"):
                 self.found.append((line, f"the attribute {name}= runs a script; remove it"))
             elif name in URL_ATTRIBUTES and value and _BAD_SCHEME.match(value):
-                self.found.append((line, f"{name}={value.strip()[:30]!r} is not a link to a page or file; "
+                self.found.append((line, f"{name}={quoted(value.strip(), 30)} is not a link to a page or file; "
                                          "remove it"))
 
     handle_startendtag = handle_starttag
@@ -46,5 +48,5 @@ def active_content(markdown: str) -> list[tuple[int, str]]:
         for match in _MARKDOWN_TARGET.finditer(line):
             target = match[1] if match[1] is not None else match[2]
             if target and _BAD_SCHEME.match(target):
-                found.append((number, f"the link {target[:30]!r} is not a page or file; remove it"))
+                found.append((number, f"the link {quoted(target, 30)} is not a page or file; remove it"))
     return sorted(set(found))
