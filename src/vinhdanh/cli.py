@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .checks import check, checked_catalogue
+from .links import escaping_links
 from .load import Loaded, load
 from .pages import CSS_URI, SiteRenderer, make_environment
 from .photos import PhotoCache
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = site_paths(Path(args.config_file))
     if args.command == "check":
-        return run_check(replace(paths, exemplars=args.exemplars, news="") if args.exemplars else paths)
+        return run_check(replace(paths, exemplars=args.exemplars, news="", root=args.exemplars.parent)
+                         if args.exemplars else paths)
     if args.command == "export":
         return run_export(paths, args.folder)
     if args.command == "new":
@@ -53,10 +55,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def read_all(paths: SitePaths) -> Loaded:
-    """Read the records and, unless `paths.news` is empty, the news stories."""
-    loaded = load(paths.exemplars)
+    """Read the records and, unless `paths.news` is empty, the news stories and the site's folders."""
+    loaded = load(paths.exemplars, repository=paths.root)
+    published: list[Path | None] = []
     if paths.news:
-        load_stories(paths.docs, paths.news, loaded)
+        load_stories(paths.docs, paths.news, loaded, repository=paths.root)
+        published += [paths.docs, paths.overrides, paths.theme]
+    loaded.problems += escaping_links(paths.root, paths.exemplars, published)
     return loaded
 
 
@@ -134,6 +139,10 @@ class SitePaths:
     docs: Path
     news: str
     overrides: Path
+    root: Path
+    """The repository: the folder of mkdocs.yml. Nothing outside it is read."""
+    theme: Path | None = None
+    """Material's custom_dir."""
 
 
 def site_paths(config_file: Path) -> SitePaths:
@@ -146,8 +155,10 @@ def site_paths(config_file: Path) -> SitePaths:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("vinhdanh"), dict):
             options = plugin["vinhdanh"]
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     return SitePaths(base / options.get("exemplars", "exemplars"), base / config.get("docs_dir", "docs"),
-                     options.get("news", "news"), base / options.get("overrides", "overrides/vinhdanh"))
+                     options.get("news", "news"), base / options.get("overrides", "overrides/vinhdanh"),
+                     root=base, theme=base / theme["custom_dir"] if theme.get("custom_dir") else None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from .checks import checked_catalogue
 from .feed import FeedEntry, atom_feed
+from .links import escaping_links
 from .load import load
 from .pages import CSS_URI, SEARCH_JS_URI, PageSource, SiteRenderer, make_environment
 from .pagefind import SearchIndexError, build_index
@@ -58,8 +59,11 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         root = Path(config.config_file_path).parent
         self.exemplars_dir = root / self.config.exemplars
         self.overrides_dir = root / self.config.overrides
-        loaded = load(self.exemplars_dir)
-        load_stories(Path(config.docs_dir), self.config.news, loaded)
+        loaded = load(self.exemplars_dir, repository=root)
+        load_stories(Path(config.docs_dir), self.config.news, loaded, repository=root)
+        # MkDocs would publish a page that is a link to a file of the machine: refuse before it reads one.
+        loaded.problems += escaping_links(root, self.exemplars_dir,
+                                          [config.docs_dir, self.overrides_dir, config.theme.custom_dir])
         try:
             catalogue, warnings = checked_catalogue(loaded)
         except CatalogueError as err:
