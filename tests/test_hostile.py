@@ -314,12 +314,14 @@ def test_a_40000_pixel_square_png_is_refused_cleanly(records: Path) -> None:
     assert time.perf_counter() - start < 2
 
 
-def test_a_page_linked_into_the_records_is_refused(project: Path, monkeypatch: pytest.MonkeyPatch,
+def test_published_links_into_records_hidden_folders_or_loops_are_refused(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     os.symlink("../exemplars/people", project / "content/ho-so")  # would publish private: fields as they are
     os.symlink("../../exemplars/people/nguyen-thi-thu-ha.yml", project / "content/news/ha.yml")
     os.symlink("../..", project / "content/news/goc")  # the repository: records, .git and all
     os.symlink("..", project / "content/news/len")  # content/ itself, inside itself: a loop
+    write(project, {".git/config": "[remote]\n"})
+    os.symlink("../.git/config", project / "overrides/git.txt")
     status, output = run_check(project, monkeypatch, capsys)
     into = "a symbolic link into the records: they would be published as they are, private fields included; " \
            "remove it (the site shows records as pages)"
@@ -327,4 +329,7 @@ def test_a_page_linked_into_the_records_is_refused(project: Path, monkeypatch: p
             "remove it"
     assert status == 1 and output.splitlines() == [
         f"content/ho-so: {into}", f"content/news/goc: {into}", f"content/news/ha.yml: {into}",
-        f"content/news/len: {above}", "4 error(s), 0 warning(s); fix them and run again."]
+        f"content/news/len: {above}",
+        "overrides/git.txt: a symbolic link into a hidden folder of the repository (.git, .cache, …): it would be "
+        "published; remove it",
+        "5 error(s), 0 warning(s); fix them and run again."]

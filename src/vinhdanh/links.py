@@ -5,8 +5,8 @@ folder of mkdocs.yml) would publish, or quote in an error, a file of the machine
 the site: `content/x.md` pointing at a system file becomes a page. Such a link is refused by
 name and its target is never opened. Links that stay inside the repository are followed, as
 MkDocs follows them, except, in the published folders (docs_dir, theme overrides), links
-that would publish the records as they are (`private:` fields included) or a folder that
-holds the link itself (MkDocs would publish the whole repository, over and over).
+that would publish the records as they are (`private:` fields included), a hidden folder
+(`.git`) or a folder that holds the link itself (the whole repository, over and over).
 """
 
 from __future__ import annotations
@@ -74,6 +74,8 @@ _LINK_OUT = ("a symbolic link to outside the repository: it is not read; copy th
              "instead (links may only point inside it)")
 _INTO_RECORDS = ("a symbolic link into the records: they would be published as they are, private fields "
                  "included; remove it (the site shows records as pages)")
+_HIDDEN = ("a symbolic link into a hidden folder of the repository (.git, .cache, …): it would be published; "
+           "remove it")
 _ABOVE = ("a symbolic link to a folder that holds this one: everything in it would be published, over and "
           "over; remove it")
 
@@ -90,6 +92,8 @@ def link_problem(path: Path, bounds: Bounds) -> Problem | None:
         message = _INTO_RECORDS
     elif bounds.top and bounds.top.is_relative_to(real):
         message = _ABOVE
+    elif bounds.top and any(part.startswith(".") for part in real.relative_to(bounds.repository).parts):
+        message = _HIDDEN
     if message:
         return Problem(shown(path), 0, "", message)
     try:
