@@ -119,8 +119,15 @@ def move_lines(rng: random.Random, data: bytes) -> bytes:
     return b"\n".join(lines)
 
 
+def markup_run(rng: random.Random, data: bytes) -> bytes:
+    """Insert a run of markup that Python-Markdown and html.parser take quadratic time over."""
+    unit = rng.choice([b"[", b"![x](", b"<a ", b"<a b='>' ", b"<!--", b"<![CDATA[ > ", b"[a][", b"<http:"])
+    at = rng.randrange(len(data))
+    return data[:at] + unit * rng.choice([50, 2000, 20000]) + data[at:]
+
+
 MUTATIONS: list[Callable[[random.Random, bytes], bytes]] = [
-    truncate, flip_bytes, shuffle_indentation, wrong_type, move_lines]
+    truncate, flip_bytes, shuffle_indentation, wrong_type, move_lines, markup_run]
 
 
 @dataclass(frozen=True)

@@ -333,3 +333,27 @@ def test_published_links_into_records_hidden_folders_or_loops_are_refused(projec
         "overrides/git.txt: a symbolic link into a hidden folder of the repository (.git, .cache, …): it would be "
         "published; remove it",
         "5 error(s), 0 warning(s); fix them and run again."]
+
+
+# --- Markup that would take minutes to convert --------------------------------------------------------
+
+@pytest.mark.parametrize("run", ["[" * 20000, "![x](" * 20000, "<a " * 10000, "<a b='>' " * 5000, "<!--" * 40000,
+                                 "<![CDATA[ > " * 5000])
+def test_markup_that_would_take_minutes_to_convert_is_refused_quickly(records: Path, run: str) -> None:
+    docs = records.parent / "content"
+    write(docs, {"news/posts/x.md": "---\ntitle: Tin\ndate: 2024-01-01\n---\n\nMở đầu.\n\n<!-- more -->\n\n"
+                                    f"Đoạn một.\n\n{run}\n"})
+    person = records / "people/nguyen-thi-thu-ha.yml"
+    person.write_text(PERSON + "story: |\n  Đoạn một.\n\n  " + run + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    loaded = load(records)
+    load_stories(docs, "news", loaded)
+    problems = [(p.path.rsplit("/", 1)[-1], p.line, p.message.split(" (")[0]) for p in check(loaded)]
+    assert time.perf_counter() - start < 3
+    assert ("x.md", 12, "too many '[' and '<' for the length of the text") in problems
+    assert ("nguyen-thi-thu-ha.yml", 17, "too many '[' and '<' for the length of the text") in problems
+
+
+def test_html_that_the_parser_cannot_read_is_an_error(records: Path) -> None:
+    assert with_person(records, PERSON + "story: |\n  Đoạn một.\n  <![foo[ x ]]>\n") == [
+        f"{P}:16: story: HTML that cannot be read (a '<!' declaration); remove it"]

@@ -24,8 +24,10 @@ from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _TIMESTAMP = yaml.constructor.SafeConstructor.timestamp_regexp
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# An unclosed comment runs to the end, as in HTML (and each '<!--' does not scan the rest again).
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# Neither the caption nor the path runs over the next '![': a line of '![x](' stays linear.
+_IMAGE = re.compile(r"!\[((?:[^\]!]|!(?!\[))*)\]\(\s*<?((?:[^)\s>!]|!(?!\[))+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def _after_key(text: str, opened: yaml.Mark) -> str:
     """Return " after 'key:'" when a key is written before opened on its line."""
     lines = text.splitlines()
     line = lines[opened.line] if opened.line < len(lines) else ""
-    key = _KEY_BEFORE.search(line[: opened.column])
+    key = _KEY_BEFORE.search(line[max(0, opened.column - 200): opened.column])  # a key is short; a line may not be
     return f" after '{excerpt(key[1].strip(), 40)}:'" if key else ""
 
 
