@@ -17,8 +17,9 @@ import yaml
 
 from vinhdanh.yamlfile import MAX_BYTES, MAX_NODES, YamlFile, parse_yaml
 
-WORDS = ("kiểm sát viên thực hành quyền công tố hồ sơ vụ án phiên tòa rút kinh nghiệm đơn vị tập thể "
-         "hoàn thành xuất sắc nhiệm vụ được giao chuyển đổi số sáng kiến nghiệp vụ tranh tụng").split()
+WORDS = ["kiểm", "sát", "viên", "thực", "hành", "quyền", "công", "tố", "hồ", "sơ", "vụ", "án", "phiên", "tòa",
+         "rút", "kinh", "nghiệm", "đơn", "vị", "tập", "thể", "hoàn", "thành", "xuất", "sắc", "nhiệm", "được",
+         "giao", "chuyển", "đổi", "số", "sáng", "kiến", "nghiệp", "tranh", "tụng"]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -42,11 +43,12 @@ def big_person(rng: random.Random) -> str:
 
 
 def sector_units(rng: random.Random, count: int = 3000) -> str:
-    """units.yml for a whole sector with its history: provinces, regions, departments, dissolved units."""
+    """units.yml for a whole sector: units with every field, a third of them dissolved with a successor."""
     units = []
     for i in range(count):
         unit = {"id": f"vksnd-khu-vuc-{i}-tinh-bac-ninh", "name": f"Viện kiểm sát nhân dân khu vực {i} tỉnh Bắc Ninh",
-                "short": f"VKSND KV{i} Bắc Ninh", "parent": "vksnd-tinh-bac-ninh", "valid_from": "2025-07-01"}
+                "short": f"VKSND KV{i} Bắc Ninh", "parent": "vksnd-tinh-bac-ninh",
+                "valid_from": "2025-07-01"}
         if i % 3 == 0:
             unit.update(valid_to="2025-06-30", successor="vksnd-tinh-bac-ninh")
         units.append(unit)

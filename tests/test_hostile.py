@@ -157,14 +157,16 @@ def test_long_values_are_quoted_short_and_on_one_line(records: Path) -> None:
     # A whole document pasted as a record reads as one text: quoted short.
     pasted = document.replace(": ", " – ")
     [problem] = with_person(records, pasted)
-    assert problem.startswith(f"{P}:1: expected a record (lines of 'key: value'), got 'dòng 0 – một tài liệu dài ")
+    assert problem.startswith(f"{P}:1: expected a record (lines of 'key: value'), "
+                              "got 'dòng 0 – một tài liệu dài ")
     assert problem.endswith(f"… ({len(pasted) - 1:,} characters)") and len(problem) < 200
 
 
 def test_a_key_that_is_a_paragraph_is_named_short(records: Path) -> None:
     key = "Một đoạn văn rất dài được dán nhầm vào chỗ của tên trường " * 10
     [problem] = with_person(records, PERSON + f"{key}: x\n")
-    assert problem.startswith(f"{P}:14: Một đoạn văn rất dài được dán nhầm vào c…: unknown key; allowed: name,")
+    assert problem.startswith(f"{P}:14: Một đoạn văn rất dài được dán nhầm vào c…: unknown key; "
+                              "allowed: name,")
 
 
 # --- Syntax errors at the line where the construct opened (issue 13, item 5) --------------------------
@@ -314,8 +316,8 @@ def test_a_40000_pixel_square_png_is_refused_cleanly(records: Path) -> None:
     assert time.perf_counter() - start < 2
 
 
-def test_published_links_into_records_hidden_folders_or_loops_are_refused(project: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_published_links_into_records_hidden_folders_or_loops_are_refused(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     os.symlink("../exemplars/people", project / "content/ho-so")  # would publish private: fields as they are
     os.symlink("../../exemplars/people/nguyen-thi-thu-ha.yml", project / "content/news/ha.yml")
     os.symlink("../..", project / "content/news/goc")  # the repository: records, .git and all

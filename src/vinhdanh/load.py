@@ -225,7 +225,8 @@ def _check_exemplar_rules(reader: s.Reader, values: dict[str, Any]) -> None:
     for name in ("family_name", "given_name"):
         part = values.get(name)
         if part and "name" in values and part not in values["name"].split() and part not in values["name"]:
-            reader.error((name,), f"{quoted(part)} is not part of the name {quoted(values['name'])}; copy it from the name")
+            reader.error((name,), f"{quoted(part)} is not part of the name {quoted(values['name'])}; "
+                         "copy it from the name")
 
 
 def _note_references(out: Loaded, doc: YamlFile, key: Key, values: dict[str, Any], subject: str = "") -> None:

@@ -130,7 +130,8 @@ def year(reader: Reader, key: Key, value: Any) -> Any:
     """Accept a year between 1945 and next year."""
     if isinstance(value, int) and not isinstance(value, bool) and _year_ok(value):
         return value
-    reader.error(key, f"expected a year like 2020 (from {FIRST_YEAR} to {dt.date.today().year + 1}), got {quoted(value)}")
+    reader.error(key, f"expected a year like 2020 (from {FIRST_YEAR} to {dt.date.today().year + 1}), "
+                 f"got {quoted(value)}")
     return INVALID
 
 
@@ -171,7 +172,8 @@ def one_of(*choices: str) -> Check:
     def check(reader: Reader, key: Key, value: Any) -> Any:
         if value in choices:
             return value
-        reader.error(key, f"expected one of {', '.join(choices)}, got {quoted(value)}{did_you_mean(str(value), choices)}")
+        reader.error(key, f"expected one of {', '.join(choices)}, got {quoted(value)}"
+                     f"{did_you_mean(str(value), choices)}")
         return INVALID
 
     return check
