@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -359,3 +360,14 @@ def test_markup_that_would_take_minutes_to_convert_is_refused_quickly(records: P
 def test_html_that_the_parser_cannot_read_is_an_error(records: Path) -> None:
     assert with_person(records, PERSON + "story: |\n  Đoạn một.\n  <![foo[ x ]]>\n") == [
         f"{P}:16: story: HTML that cannot be read (a '<!' declaration); remove it"]
+
+
+def test_a_linked_news_folder_is_named_by_its_link(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    outside = project.parent / "tin-ngoai"
+    write(outside, {"posts/x.md": f"---\ntitle: {SECRET}date: 2024-01-01\n---\n", ".authors.yml": SECRET})
+    shutil.rmtree(project / "content/news")
+    os.symlink(outside, project / "content/news")
+    status, output = run_check(project, monkeypatch, capsys)
+    assert status == 1 and output.splitlines() == [
+        f"content/news: {LINK_OUT}", "1 error(s), 0 warning(s); fix them and run again."]

@@ -24,11 +24,11 @@ from .problems import Problem
 def shown(path: Path) -> str:
     """Return path as the user would type it: relative to the working directory if inside it.
 
-    Only the folder is resolved: a link is named as the link, never as what it points to.
+    No link is followed: a link is named as the link, never as what it points to.
     """
-    named = path.parent.resolve() / path.name
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(named.relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -84,10 +84,11 @@ def link_problem(path: Path, bounds: Bounds) -> Problem | None:
     """Return the problem with path if it is a link it may not be, a broken link or a special file."""
     real = resolved(path)
     if real is None:
-        return Problem(shown(path), 0, "", "a symbolic link that cannot be followed (a loop of links); remove it")
+        return Problem(shown(_culprit(path, bounds.repository)), 0, "",
+                       "a symbolic link that cannot be followed (a loop of links); remove it")
     message = None
     if not real.is_relative_to(bounds.repository):
-        message = _LINK_OUT
+        path, message = _culprit(path, bounds.repository), _LINK_OUT
     elif bounds.records and (real.is_relative_to(bounds.records) or bounds.records.is_relative_to(real)):
         message = _INTO_RECORDS
     elif bounds.top and bounds.top.is_relative_to(real):
@@ -104,6 +105,16 @@ def link_problem(path: Path, bounds: Bounds) -> Problem | None:
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return Problem(shown(path), 0, "", "not a regular file (a device or pipe): it is not read; remove it")
     return None
+
+
+def _culprit(path: Path, repository: Path) -> Path:
+    """Return the link that takes path out of repository: path itself or a folder above it."""
+    for candidate in reversed((path, *path.parents)):
+        if candidate.is_symlink():
+            real = resolved(candidate)
+            if real is None or not real.is_relative_to(repository):
+                return candidate
+    return path
 
 
 def files_under(folder: Path, bounds: Bounds | Path, problems: list[Problem], pattern: str = "*",
