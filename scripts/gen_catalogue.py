@@ -98,7 +98,10 @@ def honours(rng: random.Random, table: list[tuple[str, int]], years: range, unit
 
 
 class _Dumper(yaml.SafeDumper):
-    """Writes multi-line text as a literal block, as a person would."""
+    """Writes multi-line text as a literal block, and a value used twice twice, as a person would."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # records refuse anchors and aliases
 
 
 _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(

@@ -45,7 +45,8 @@ def test_profile_links_to_its_unit_and_titles(page: Any, site_url: str) -> None:
     assert "Tiếp nhận từ" in page.locator(".vd-history").inner_text()
     page.goto(site_url + "ca-nhan/nguyen-thi-thu-ha/")
     page.locator("table.vd-honours td[data-label='Danh hiệu'] a").first.click()
-    page.wait_for_url("**/danh-hieu/*/", wait_until="load")
+    page.wait_for_url("**/danh-hieu/*/")  # the new page may still be loading when the address changes
+    page.wait_for_load_state()
     assert page.locator("h1").count() == 1
 
 

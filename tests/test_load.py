@@ -159,7 +159,8 @@ def test_a_dozen_mistakes_all_reported_in_one_run(records: Path) -> None:
         """, "people/broken.yml": "name: [unclosed\n", "collectives/bad.yml": "- just a list\n"})
     assert problems_in(records) == [
         "exemplars/collectives/bad.yml:1: expected a record (lines of 'key: value'), got a list",
-        "exemplars/people/broken.yml:2: invalid YAML: did not find expected ',' or ']'; check quotes and indentation",
+        "exemplars/people/broken.yml:1: invalid YAML: the '[' after 'name:' opens a list that is never closed "
+        "(the file ends before it is closed); end the list with ']', or put the whole value in quotes if it is text",
         "exemplars/people/le-van-a.yml:2: postion: unknown key (did you mean 'position'?); allowed: name, unit, photo, photo_credit, summary, honours, initiatives, story, published, private, family_name, given_name, position",
         "exemplars/people/le-van-a.yml:3: unit: no unit with id 'vks-khong-co' in units.yml (did you mean 'vks-toi-cao'?); add it there or fix the id",
         "exemplars/people/le-van-a.yml:5: honours[0].title: 'Tập thể lao động xuất sắc' is given only to collectives; check the title id or the record's folder (people/ or collectives/)",

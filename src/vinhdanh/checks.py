@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from .decisions import conflicts
 from .load import Loaded, Reference
 from .model import Catalogue, Exemplar
-from .problems import CatalogueError, Problem, did_you_mean
+from .problems import CatalogueError, Problem, did_you_mean, quoted
 from .text import format_date
 
 _KIND_NAMES = {"unit": "units.yml", "title": "titles.yml", "movement": "movements.yml", "person": "people/",
@@ -17,7 +17,7 @@ _KIND_NAMES = {"unit": "units.yml", "title": "titles.yml", "movement": "movement
 def check(loaded: Loaded) -> list[Problem]:
     """Return every problem: those met while reading, then the cross-record ones."""
     cat = loaded.catalogue
-    problems = list(loaded.problems)
+    problems = list(dict.fromkeys(loaded.problems))  # a link out is met by the loader and the folder scan
     tables: dict[str, Mapping[str, object]] = {
         "unit": cat.units, "title": cat.titles, "movement": cat.movements, "person": cat.people,
         "exemplar": {**cat.collectives, **cat.people},
@@ -43,13 +43,13 @@ def checked_catalogue(loaded: Loaded) -> tuple[Catalogue, list[Problem]]:
 def _check_reference(cat: Catalogue, table: Mapping[str, object], ref: Reference) -> Problem | None:
     if ref.id not in table:
         where = _KIND_NAMES[ref.kind]
-        return Problem(ref.path, ref.line, ref.field, f"no {ref.kind} with id {ref.id!r} in {where}"
+        return Problem(ref.path, ref.line, ref.field, f"no {ref.kind} with id {quoted(ref.id)} in {where}"
                        f"{did_you_mean(ref.id, table)}; add it there or fix the id")
     if ref.kind == "title":
         title = cat.titles[ref.id]
         if title.for_ not in ("both", ref.subject):
             given_to = "collectives" if title.for_ == "collective" else "individuals"
-            return Problem(ref.path, ref.line, ref.field, f"{title.name!r} is given only to {given_to}; "
+            return Problem(ref.path, ref.line, ref.field, f"{quoted(title.name)} is given only to {given_to}; "
                            "check the title id or the record's folder (people/ or collectives/)")
     return None
 
@@ -75,9 +75,9 @@ def _dissolved_units_in_use(cat: Catalogue) -> list[Problem]:
     for exemplar in exemplars:
         unit = cat.units.get(exemplar.unit)
         if unit and unit.valid_to and exemplar.published:
-            instead = f"; its successor is {unit.successor!r}" if unit.successor else ""
+            instead = f"; its successor is {quoted(unit.successor)}" if unit.successor else ""
             problems.append(Problem(exemplar.origin.path, exemplar.origin.at("unit"), "unit",
-                                    f"{unit.id!r} was dissolved on {format_date(unit.valid_to)} but is still "
+                                    f"{quoted(unit.id)} was dissolved on {format_date(unit.valid_to)} but is still "
                                     f"given as the current unit{instead} (keep the old one in honours[].unit)",
                                     warning=True))
     for unit in cat.units.values():

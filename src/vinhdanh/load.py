@@ -9,10 +9,11 @@ from typing import Any
 from . import schema as s
 from .decisions import Mention
 from .filecache import FileCache, read_with
+from .links import Bounds, files_under, link_problem, shown, within
 from .markup import active_content
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
 from .photos import photo_problem
-from .problems import Problem
+from .problems import Problem, excerpt, quoted
 from .text import slugify
 from .yamlfile import Key, YamlFile, read_yaml
 
@@ -78,28 +79,33 @@ class Loaded:
     """Files read before and unchanged since (under `mkdocs serve`)."""
 
 
-def shown(path: Path) -> str:
-    """Return path as the user would type it: relative to the working directory if inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+def load(root: Path, repository: Path | None = None, cache: FileCache | None = None) -> Loaded:
+    """Read every record under root (the exemplars/ folder), through cache if given.
 
-
-def load(root: Path, cache: FileCache | None = None) -> Loaded:
-    """Read every record under root (the exemplars/ folder), through cache if given."""
+    A file or folder that is a link out of repository (by default, the folder holding root)
+    is reported and not read.
+    """
     out = Loaded(Catalogue(), cache=cache)
+    repository = repository or root.parent
     if not root.is_dir():
         out.problems.append(Problem(shown(root), 0, "", "folder not found; create it or set the plugin's "
                                     "'exemplars' option"))
         return out
+    if problem := link_problem(root, Bounds.of(repository)):
+        out.problems.append(problem)
+        return out
     cat = out.catalogue
-    _read_list(out, root / "units.yml", UNIT_FIELDS, "a unit", cat.units, _unit)
-    _read_list(out, root / "titles.yml", TITLE_FIELDS, "a title", cat.titles, _title)
-    _read_list(out, root / "movements.yml", MOVEMENT_FIELDS, "a movement", cat.movements, _movement)
-    for path in sorted((root / "people").glob("*.y*ml")):
+    lists: list[tuple[str, dict[str, s.Field], str, dict[str, Any], Any]] = [
+        ("units.yml", UNIT_FIELDS, "a unit", cat.units, _unit),
+        ("titles.yml", TITLE_FIELDS, "a title", cat.titles, _title),
+        ("movements.yml", MOVEMENT_FIELDS, "a movement", cat.movements, _movement)]
+    for name, fields, what, into, build in lists:
+        # Nothing when the file is missing (an organisation may start with no movements) or is a link out.
+        for path in files_under(root / name, repository, out.problems):
+            _read_list(out, path, fields, what, into, build)
+    for path in files_under(root / "people", repository, out.problems, "*.y*ml", recursive=False):
         _read_exemplar(out, root, path, PERSON_FIELDS, cat.people, "individual")
-    for path in sorted((root / "collectives").glob("*.y*ml")):
+    for path in files_under(root / "collectives", repository, out.problems, "*.y*ml", recursive=False):
         _read_exemplar(out, root, path, COLLECTIVE_FIELDS, cat.collectives, "collective")
     return out
 
@@ -120,8 +126,6 @@ def _open(out: Loaded, path: Path) -> YamlFile | None:
 
 def _read_list(out: Loaded, path: Path, fields: dict[str, s.Field], what: str,
                into: dict[str, Any], build: Any) -> None:
-    if not path.exists():
-        return  # an organisation may start with no movements, say
     doc = _open(out, path)
     if doc is None or doc.data is None:
         return
@@ -136,7 +140,7 @@ def _read_list(out: Loaded, path: Path, fields: dict[str, s.Field], what: str,
         origin = Origin(doc.path, doc.line((index,)), {name: doc.line((index, name)) for name in values})
         if values["id"] in into:
             first = into[values["id"]].origin
-            reader.error((index, "id"), f"duplicate id {values['id']!r}, first used at line {first.line}; "
+            reader.error((index, "id"), f"duplicate id {quoted(values['id'])}, first used at line {first.line}; "
                          "give each record its own id")
             continue
         into[values["id"]] = build(values, origin)
@@ -207,15 +211,15 @@ def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: Fi
     photo = values.get("photo")
     if photo is None:
         return
-    target = (root / photo).resolve()
-    if Path(photo).is_absolute() or not target.is_relative_to(root.resolve()):
-        reader.error(("photo",), f"{photo!r} is outside exemplars/; put the photo under exemplars/photos/")
+    target = within(root, photo)
+    if target is None:
+        reader.error(("photo",), f"{quoted(photo)} is outside exemplars/; put the photo under exemplars/photos/")
         values.pop("photo")
     elif not target.is_file():
-        reader.error(("photo",), f"file not found: {shown(root / photo)}; the path is relative to exemplars/")
+        reader.error(("photo",), f"file not found: {shown(root)}/{excerpt(photo)}; the path is relative to exemplars/")
         values.pop("photo")
     elif problem := read_with(cache, photo_problem, target):
-        reader.error(("photo",), f"{photo}: {problem}")
+        reader.error(("photo",), f"{excerpt(photo)}: {problem}")
         values.pop("photo")
 
 
@@ -232,7 +236,8 @@ def _check_exemplar_rules(reader: s.Reader, values: dict[str, Any]) -> None:
     for name in ("family_name", "given_name"):
         part = values.get(name)
         if part and "name" in values and part not in values["name"].split() and part not in values["name"]:
-            reader.error((name,), f"{part!r} is not part of the name {values['name']!r}; copy it from the name")
+            reader.error((name,), f"{quoted(part)} is not part of the name {quoted(values['name'])}; "
+                         "copy it from the name")
 
 
 def _note_references(out: Loaded, doc: YamlFile, key: Key, values: dict[str, Any], subject: str = "") -> None:

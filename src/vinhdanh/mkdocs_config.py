@@ -6,7 +6,9 @@ written once, in the blog's section of mkdocs.yml.
 
 from __future__ import annotations
 
+import atexit
 import posixpath
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,8 @@ def project_from_config(config: MkDocsConfig, options: Any, serving: bool = Fals
     root = Path(config.config_file_path).parent
     return Project(root=root, exemplars=root / options.exemplars, docs=Path(config.docs_dir),
                    overrides=root / options.overrides, news=news_rules(config, serving),
-                   strict=options.strict, directory_urls=config.use_directory_urls)
+                   strict=options.strict, directory_urls=config.use_directory_urls,
+                   theme=Path(config.theme.custom_dir) if config.theme.custom_dir else None)
 
 
 def blog_plugin(config: MkDocsConfig) -> Any:
@@ -61,11 +64,11 @@ def load_project(config_file: Path) -> Project:
         config = load_config(str(config_file))
     except (ConfigurationError, Abort) as err:
         raise ConfigError(f"{config_file}: {err}") from None
-    try:
-        plugin = config.plugins.get("vinhdanh")
-        if plugin is None:
-            raise ConfigError(f"{config_file}: the vinhdanh plugin is not listed under 'plugins:'; "
-                              "add '- vinhdanh'")
-        return project_from_config(config, plugin.config)
-    finally:
-        config.plugins.on_shutdown()  # the blog plugin removes the temporary folder it made
+    # The blog plugin makes a temporary folder when it is loaded, and MkDocs keeps the plugin for
+    # later builds in the same process: remove the folder when the process ends.
+    if (temp := getattr(blog_plugin(config), "temp_dir", None)) is not None:
+        atexit.register(shutil.rmtree, temp, True)
+    plugin = config.plugins.get("vinhdanh")
+    if plugin is None:
+        raise ConfigError(f"{config_file}: the vinhdanh plugin is not listed under 'plugins:'; add '- vinhdanh'")
+    return project_from_config(config, plugin.config)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .filecache import FileCache
+from .links import escaping_links
 from .load import Loaded, load
 from .model import Catalogue
 from .pages import ProfileCache, SiteRenderer, make_environment
@@ -32,6 +33,8 @@ class Project:
     """The blog's folders and draft rules; None for a site without news (or records checked alone)."""
     strict: bool = False
     """Treat notices about the records (warnings) as errors."""
+    theme: Path | None = None
+    """Material's custom_dir: published like the docs folder."""
     directory_urls: bool = True
 
     @property
@@ -45,9 +48,11 @@ class Project:
 
     def read(self, now: dt.datetime | None = None, cache: FileCache | None = None) -> Loaded:
         """Read the records and the news stories, collecting every problem; through cache if given."""
-        loaded = load(self.exemplars, cache)
+        loaded = load(self.exemplars, repository=self.root, cache=cache)
         if self.news:
-            load_stories(self.docs, self.news, loaded, now)
+            load_stories(self.docs, self.news, loaded, now, repository=self.root)
+            # MkDocs would publish a page that is a link to a file of the machine: refuse before it reads one.
+            loaded.problems += escaping_links(self.root, self.exemplars, [self.docs, self.overrides, self.theme])
         return loaded
 
     def renderer(self, catalogue: Catalogue, now: dt.datetime | None = None,

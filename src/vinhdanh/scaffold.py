@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .model import Catalogue
-from .problems import did_you_mean
+from .problems import did_you_mean, quoted
 from .stories import VIETNAM
 from .text import nfc, slugify
 
@@ -71,7 +71,7 @@ def new_exemplar(root: Path, kind: str, name: str, unit: str, catalogue: Catalog
     if not slugify(name):
         raise ScaffoldError("the name is empty; write it as in the decision, in quotes")
     if unit not in catalogue.units:
-        raise ScaffoldError(f"no unit with id {unit!r} in units.yml{did_you_mean(unit, catalogue.units)}; "
+        raise ScaffoldError(f"no unit with id {quoted(unit)} in units.yml{did_you_mean(unit, catalogue.units)}; "
                             "use --unit with an id from exemplars/units.yml")
     folder = root / ("people" if kind == "person" else "collectives")
     folder.mkdir(parents=True, exist_ok=True)

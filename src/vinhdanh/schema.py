@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, excerpt, quoted
 from .text import slugify
 from .yamlfile import Key, YamlFile
 
@@ -33,7 +33,8 @@ def field_name(key: Key) -> str:
     """Return `honours[0].year` for ('honours', 0, 'year')."""
     out = ""
     for part in key:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        name = excerpt(str(part), 40)  # a key may be a pasted paragraph
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out
 
 
@@ -67,7 +68,7 @@ def read_mapping(reader: Reader, key: Key, value: Any, fields: dict[str, Field],
     for name, rule in fields.items():
         if rule.required and value.get(name) is None:
             reader.error(key + (name,) if name in value else key,
-                         f"missing required key {name!r}" if name not in value else "must not be empty")
+                         f"missing required key {quoted(name)}" if name not in value else "must not be empty")
     return out
 
 
@@ -77,7 +78,7 @@ def kind_of_value(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    return quoted(value)
 
 
 # --- Value checks ------------------------------------------------------------
@@ -99,8 +100,8 @@ def identifier(reader: Reader, key: Key, value: Any) -> Any:
     """Accept an id: lowercase ASCII letters, digits and hyphens."""
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         fix = slugify(str(value))
-        reader.error(key, f"expected an id of lowercase letters, digits and '-', got {value!r}"
-                     + (f"; write {fix!r}" if fix else ""))
+        reader.error(key, f"expected an id of lowercase letters, digits and '-', got {quoted(value)}"
+                     + (f"; write {quoted(fix)}" if fix else ""))
         return INVALID
     return value
 
@@ -112,12 +113,12 @@ def date(reader: Reader, key: Key, value: Any) -> Any:
     text_value = str(value)
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text_value)
     if not match:
-        reader.error(key, f"expected a date like 2021-01-14 (year-month-day), got {text_value!r}")
+        reader.error(key, f"expected a date like 2021-01-14 (year-month-day), got {quoted(text_value)}")
         return INVALID
     try:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
-        reader.error(key, f"no such day: {text_value!r}; check the day and month")
+        reader.error(key, f"no such day: {quoted(text_value)}; check the day and month")
         return INVALID
 
 
@@ -129,7 +130,8 @@ def year(reader: Reader, key: Key, value: Any) -> Any:
     """Accept a year between 1945 and next year."""
     if isinstance(value, int) and not isinstance(value, bool) and _year_ok(value):
         return value
-    reader.error(key, f"expected a year like 2020 (from {FIRST_YEAR} to {dt.date.today().year + 1}), got {value!r}")
+    reader.error(key, f"expected a year like 2020 (from {FIRST_YEAR} to {dt.date.today().year + 1}), "
+                 f"got {quoted(value)}")
     return INVALID
 
 
@@ -144,7 +146,7 @@ def year_or_period(reader: Reader, key: Key, value: Any) -> Any:
         return str(value)
     if match:
         reader.error(key, f"expected a period like '2016-2020' (first year earlier, both from {FIRST_YEAR}), "
-                     f"got {value!r}")
+                     f"got {quoted(value)}")
     return INVALID
 
 
@@ -170,7 +172,8 @@ def one_of(*choices: str) -> Check:
     def check(reader: Reader, key: Key, value: Any) -> Any:
         if value in choices:
             return value
-        reader.error(key, f"expected one of {', '.join(choices)}, got {value!r}{did_you_mean(str(value), choices)}")
+        reader.error(key, f"expected one of {', '.join(choices)}, got {quoted(value)}"
+                     f"{did_you_mean(str(value), choices)}")
         return INVALID
 
     return check

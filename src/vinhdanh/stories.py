@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from . import schema as s
-from .load import Loaded, Reference, shown
+from .links import files_under, shown, within
+from .load import Loaded, Reference
 from .markup import active_content
 from .photos import photo_problem
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, excerpt, quoted
 from .text import format_date, format_datetime
 from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
 
@@ -24,8 +25,11 @@ from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 EXCERPT_BREAK = "<!-- more -->"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_TIMESTAMP = yaml.constructor.SafeConstructor.timestamp_regexp
+# An unclosed comment runs to the end, as in HTML (and each '<!--' does not scan the rest again).
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# Neither the caption nor the path runs over the next '![': a line of '![x](' stays linear.
+_IMAGE = re.compile(r"!\[((?:[^\]!]|!(?!\[))*)\]\(\s*<?((?:[^)\s>!]|!(?!\[))+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 @dataclass(frozen=True)
@@ -117,16 +121,21 @@ def _is_prose(line: str) -> bool:
 
 def post_date(reader: s.Reader, key: s.Key, value: Any) -> Any:
     """Accept a date, or a date and time (in Vietnam time unless a zone is written)."""
+    written = value if isinstance(value, str) else ""
+    if not _TIMESTAMP.match(written):  # only a timestamp is parsed again; any other text could be any YAML
+        reader.error(key, f"expected a date like 2021-01-14 or a time like 2021-01-14 08:30:00, "
+                     f"got {s.kind_of_value(value)}")
+        return s.INVALID
     try:
-        parsed = yaml.safe_load(str(value))
+        parsed = yaml.safe_load(written)
     except ValueError:
-        reader.error(key, f"no such day or time: {value!r}; check the day and month")
+        reader.error(key, f"no such day or time: {quoted(value)}; check the day and month")
         return s.INVALID
     if isinstance(parsed, dt.datetime):
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=VIETNAM)
     if isinstance(parsed, dt.date):
         return dt.datetime.combine(parsed, dt.time(), VIETNAM)
-    reader.error(key, f"expected a date like 2021-01-14 or a time like 2021-01-14 08:30:00, got {value!r}")
+    reader.error(key, f"expected a date like 2021-01-14 or a time like 2021-01-14 08:30:00, got {quoted(value)}")
     return s.INVALID
 
 
@@ -160,11 +169,19 @@ AUTHOR_FIELDS = {"name": F(s.text, True), "description": F(s.text, True), "avata
                  "slug": F(s.identifier), "url": F(s.text)}
 
 
-def load_stories(docs_dir: Path, news: NewsRules, out: Loaded, now: dt.datetime | None = None) -> None:
-    """Read every story of the blog's posts folder into out, with its problems and references."""
-    authors = _load_authors(docs_dir / news.authors_file, out)
+def load_stories(docs_dir: Path, news: NewsRules, out: Loaded, now: dt.datetime | None = None,
+                 repository: Path | None = None) -> None:
+    """Read every story of the blog's posts folder into out, with its problems and references.
+
+    A file or folder that is a link out of repository (by default, the folder holding
+    docs_dir) is reported and not read.
+    """
+    repository = repository or docs_dir.parent
+    authors: dict[str, str] = {}
+    for path in files_under(docs_dir / news.authors_file, repository, out.problems):
+        authors = _load_authors(path, out)
     now = now or dt.datetime.now(VIETNAM)
-    for path in sorted((docs_dir / news.posts_dir).rglob("*.md")):
+    for path in files_under(docs_dir / news.posts_dir, repository, out.problems, "*.md"):
         story = _read_story(docs_dir, path, authors, out, now, news.authors_file)
         if story:
             out.catalogue.stories[story.src_uri] = story
@@ -172,8 +189,6 @@ def load_stories(docs_dir: Path, news: NewsRules, out: Loaded, now: dt.datetime 
 
 def _load_authors(path: Path, out: Loaded) -> dict[str, str]:
     """Return the authors' names by id."""
-    if not path.exists():
-        return {}
     doc = read_yaml(path, shown(path))
     if isinstance(doc, Problem):
         out.problems.append(doc)
@@ -257,20 +272,21 @@ def _check_images(reader: s.Reader, docs_dir: Path, src_uri: str, body: str, fir
                 reader.problems.append(Problem(reader.doc.path, first_line + offset, "image", problem))
             if not alt.strip():
                 reader.problems.append(Problem(reader.doc.path, first_line + offset, "image",
-                                               f"{target!r} has no caption; write one between the brackets: "
+                                               f"{quoted(target)} has no caption; write one between the brackets: "
                                                "![Đồng chí … phát biểu](…)", warning=True))
 
 
 def _image_problem(docs_dir: Path, src_uri: str, target: str) -> str | None:
     """Return what is wrong with an image path written in a story, if anything."""
     if re.match(r"[a-z][a-z0-9+.-]*:|//", target, re.IGNORECASE):
-        return (f"{target!r} is outside the site, which must work offline; save the image under "
+        return (f"{quoted(target)} is outside the site, which must work offline; save the image under "
                 "content/news/images/ and link to the file")
-    path = (docs_dir / _from_docs(src_uri, target)).resolve()
-    if target.startswith("/") or not path.is_relative_to(docs_dir.resolve()):
-        return f"{target!r} is outside the content folder; put images under content/news/images/"
+    from_docs = _from_docs(src_uri, target)
+    path = within(docs_dir, from_docs)
+    if target.startswith("/") or path is None:
+        return f"{quoted(target)} is outside the content folder; put images under content/news/images/"
     if not path.is_file():
-        return f"image not found: {shown(path)}; the path is relative to the story's file"
+        return f"image not found: {shown(docs_dir)}/{excerpt(from_docs)}; the path is relative to the story's file"
     return photo_problem(path)
 
 
@@ -278,7 +294,7 @@ def _check_people_and_authors(reader: s.Reader, doc: YamlFile, values: dict[str,
                               out: Loaded, now: dt.datetime, authors_file: str) -> None:
     for index, author in enumerate(values.get("authors", ())):
         if author not in authors:
-            reader.error(("authors", index), f"no author {author!r} in {authors_file}"
+            reader.error(("authors", index), f"no author {quoted(author)} in {authors_file}"
                          f"{did_you_mean(author, authors)}; add the author there or fix the id")
     for index, exemplar in enumerate(values.get("exemplars", ())):
         out.references.append(Reference("exemplar", exemplar, doc.path, doc.line(("exemplars", index)),
