@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+import re
 import unicodedata
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -25,10 +26,12 @@ from mkdocs.utils.templates import TemplateContext
 
 from .checks import check
 from .feed import FeedEntry, atom_feed
+from .load import shown
 from .mkdocs_config import blog_plugin, project_from_config
 from .pagefind import SearchIndexError, build_index
 from .pages import CSS_URI, SEARCH_JS_URI, PageSource
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
+from .preview import banner, previewable
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .stories import VIETNAM, Story, with_excerpt_break
 from .text import format_date, format_datetime, nfc, toc_slugify
@@ -58,6 +61,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     serving = False
     """True under `mkdocs serve`, where drafts are shown."""
+    last_good: Any = None
+    """Under `mkdocs serve`, the last records read without errors (the plugin lives across rebuilds)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether the site is being served: drafts are shown then."""
@@ -70,12 +75,21 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         loaded = self.project.read(self.now)
         problems = check(loaded)
         errors = [p for p in problems if not p.warning or self.project.strict]
-        if errors:
+        self.left_out: set[str] = set()
+        self.banner = ""
+        if errors and self.serving:  # the preview goes on with what is right, and lists what is wrong
+            for problem in errors:
+                log.warning(str(problem))
+            preview = previewable(loaded, problems, self.project.docs, self.last_good)
+            loaded, self.left_out, self.banner = preview.loaded, preview.left_out, banner(preview.problems)
+        elif errors:
             for problem in problems:
                 log.error(str(problem))
             raise Abort(f"{len(errors)} error(s) in the records and stories: nothing was built. "
                         "Fix them and build again (`vinhdanh check` lists them).")
-        _report_notices(problems)
+        else:
+            self.last_good = loaded
+            _report_notices(problems)
         self.stories: dict[str, Story] = loaded.catalogue.stories
         self.renderer = self.project.renderer(loaded.catalogue, self.now)
         self.synonyms = synonym_groups(self.renderer.rel)
@@ -101,6 +115,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         for uri, story in self.stories.items():
             if news and not news.is_shown(story, self.now) and (file := files.get_file_from_path(uri)):
                 files.remove(file)
+        for file in [f for f in files if self.left_out and shown(Path(f.abs_src_path or "")) in self.left_out]:
+            files.remove(file)  # a story with errors, under `mkdocs serve`
         self.pages: dict[str, PageSource] = {}
         for page in self.renderer.pages():
             if files.get_file_from_path(page.src_uri):
@@ -199,6 +215,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Publish NFC only."""
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
+        if self.banner:  # under `mkdocs serve` only: the problems, on every page
+            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + self.banner, output, count=1)
         return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces

@@ -11,7 +11,7 @@ import yaml
 from ..load import COLLECTIVE_FIELDS, MOVEMENT_FIELDS, PERSON_FIELDS, TITLE_FIELDS, UNIT_FIELDS
 from ..project import Project
 from ..stories import STORY_FIELDS
-from .fields import decap_field, fields_of, relation
+from .fields import MARKDOWN, decap_field, fields_of, relation
 from .records import (
     COLLECTIVES_KEY,
     HELPER_KEY,
@@ -100,7 +100,7 @@ def _stories(project: Project) -> dict[str, Any]:
     fields.insert(at, decap_field(COLLECTIVES_KEY, STORY_FIELDS["exemplars"], label="Tập thể trong bài",
                                   hint="Bài hiện thẻ hồ sơ của tập thể; hồ sơ dẫn về bài",
                                   **relation("collectives", multiple=True)))
-    fields.append({"name": "body", "label": "Nội dung", "widget": "markdown", "required": True,
+    fields.append({"name": "body", "label": "Nội dung", **MARKDOWN, "required": True,
                    "hint": "Đoạn đầu hiện ở danh sách tin. Ảnh: nút + → Ảnh, ghi chú thích và tác giả ảnh"})
     return {
         "name": "stories", "label": "Tin bài", "label_singular": "tin bài",

@@ -26,6 +26,10 @@ PRIVATE_FIELDS = [
     {"name": "note", "label": "Ghi chú", "widget": "text", "required": False},
 ]
 """What the private section offers; other keys already in a record's `private:` are kept as they are."""
+MARKDOWN = {"widget": "markdown", "editor_components": ["image"], "modes": ["rich_text", "raw"],
+            "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list",
+                        "numbered-list"]}
+"""Markdown as the press team writes it: no code blocks; photos with caption and credit."""
 ID_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", "Chỉ chữ thường không dấu, số và dấu '-', ví dụ vksnd-tinh-bac-ninh"]
 PERIOD_PATTERN = ["^[0-9]{4}( ?[-–] ?[0-9]{4})?$", "Ghi một năm (2020) hoặc một giai đoạn (2016-2020)"]
 
@@ -57,6 +61,10 @@ def decap_field(name: str, field: s.Field, **extra: Any) -> dict[str, Any]:
         out["hint"] = field.help
     if "widget" not in extra:  # the collection chooses the widget (authors from the news' list, say)
         out |= widget(name, field.check)
+    if out.get("widget") == "object" and not field.required:
+        # Decap would require the parts of an optional group even when it is left empty; the save's
+        # check still refuses a group filled in without its required part (a cover without its image).
+        out["fields"] = [{**part, "required": False} for part in out["fields"]]
     return out | extra
 
 
@@ -81,7 +89,9 @@ def _scalar_widget(name: str, check: s.Check) -> dict[str, Any]:
     if check is s.text:
         if name in IMAGES:
             return {"widget": "image", "choose_url": False}  # photos are files of the site, never links
-        return {"widget": "markdown" if name == "story" else "text" if name in MULTILINE else "string"}
+        if name == "story":
+            return MARKDOWN
+        return {"widget": "text" if name in MULTILINE else "string"}
     if check is s.date:
         return {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False}
     if check is post_date:

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def run(project: Project, config_file: Path, port: int, node_modules: Path | Non
         raise EditError(f"127.0.0.1:{port} is busy ({err.strerror}); stop what uses it or pass --port") from None
     backends = front.backends
     children = [decap_server(node, modules, project.root, backends.decap_port),
-                preview(config_file, backends.preview_port)]
+                preview(config_file, backends.preview_port, front.base_url)]
     print(f"Trình biên tập: {front.base_url}admin/   Bản xem trước: {front.base_url}   (Ctrl+C để dừng)",
           flush=True)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -91,11 +92,23 @@ def _git_config(root: Path, key: str) -> str:
     return result.stdout.strip()
 
 
-def preview(config_file: Path, port: int) -> subprocess.Popen[bytes]:
+def preview(config_file: Path, port: int, address: str) -> subprocess.Popen[bytes]:
     """Start `mkdocs serve` on 127.0.0.1:port (it shows drafts, and problems instead of stopping)."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(config_file), "--dev-addr",
-               f"127.0.0.1:{port}"]
-    return subprocess.Popen(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "--dev-addr", f"127.0.0.1:{port}"]
+    child = subprocess.Popen(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stderr=subprocess.PIPE)
+    threading.Thread(target=_relay, args=(child, address), daemon=True).start()
+    return child
+
+
+def _relay(child: subprocess.Popen[bytes], address: str) -> None:
+    """Pass on MkDocs' messages, but name the address to open rather than its own port."""
+    assert child.stderr is not None
+    for raw in child.stderr:
+        line = raw.decode("utf-8", "replace")
+        if "Serving on http" in line:
+            line = f"Bản xem trước sẵn sàng: {address}   Trình biên tập: {address}admin/\n"
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def stop(child: subprocess.Popen[bytes]) -> None:
