@@ -56,7 +56,7 @@ def decap_field(name: str, field: s.Field, **extra: Any) -> dict[str, Any]:
     """Return the Decap field for one schema field; extra overrides (a label, a default)."""
     if not field.label:
         raise ValueError(f"the field {name!r} has no label: give it one in the schema (Field.label)")
-    out = {"name": name, "label": field.label, "required": field.required}
+    out: dict[str, Any] = {"name": name, "label": field.label, "required": field.required}
     if field.help:
         out["hint"] = field.help
     if "widget" not in extra:  # the collection chooses the widget (authors from the news' list, say)
