@@ -147,6 +147,9 @@ window.CMS_MANUAL_INIT = true;
     },
   };
 
+  // The list belongs to the form it was made for.
+  window.addEventListener("hashchange", function () { panel("", [], false); });
+
   window.addEventListener("DOMContentLoaded", function () {
     var CMS = window.CMS;
     CMS.registerLocale("vi", merge(JSON.parse(JSON.stringify(CMS.getLocale("vi"))), PHRASES));
