@@ -101,4 +101,5 @@ def test_the_preview_shows_a_broken_record_as_it_last_was_and_lists_the_problem(
     assert "nhom" not in preview.loaded.catalogue.collectives  # it names the record left out
     assert check(preview.loaded) == []
     html = banner(preview.problems)
-    assert "Bản xem trước: 2 lỗi" in html and "không có ngày 30/02/2021" in html and "<script" not in html
+    assert "Bản xem trước: 2 lỗi" in html and "<script" not in html
+    assert "Khen thưởng › mục 1 › Ngày quyết định: không có ngày 30/02/2021" in html

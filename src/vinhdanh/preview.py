@@ -12,11 +12,13 @@ import html
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import schema as s
 from .checks import check
-from .load import Loaded, shown
+from .load import COLLECTIVE_FIELDS, PERSON_FIELDS, Loaded, shown
 from .model import Catalogue
 from .problems import Problem
-from .problems_vi import message_vi
+from .problems_vi import describe
+from .stories import STORY_FIELDS
 
 ROUNDS = 5
 """Leaving a record out can break the records that name it: a few rounds settle it."""
@@ -71,8 +73,14 @@ def _without(loaded: Loaded, bad: set[str], docs: Path, last_good: Loaded | None
 def banner(problems: list[Problem]) -> str:
     """Return the HTML of the preview's banner: what is wrong, where, in Vietnamese."""
     items = "".join(f"<li><code>{html.escape(p.path)}{f':{p.line}' if p.line else ''}</code> "
-                    f"{html.escape(p.field + ': ' if p.field else '')}{html.escape(message_vi(p.message))}</li>"
-                    for p in problems)
+                    f"{html.escape(describe(p, _fields_of(p.path)))}</li>" for p in problems)
     return (f'<div class="vinhdanh-problems" role="alert"><p><strong>Bản xem trước: {len(problems)} lỗi.</strong> '
             "Các hồ sơ, tin bài có lỗi được hiện như lần đúng gần nhất, hoặc chưa hiện; sửa xong, trang tự cập "
             f"nhật. <code>make site</code> chưa đăng được cho đến khi hết lỗi.</p><ul>{items}</ul></div>")
+
+
+def _fields_of(path: str) -> dict[str, s.Field]:
+    """Return the schema of the file at path, so that the banner names fields as the editor does."""
+    folder = Path(path).parent.name
+    return PERSON_FIELDS if folder == "people" else COLLECTIVE_FIELDS if folder == "collectives" else \
+        STORY_FIELDS if path.endswith(".md") else {}
