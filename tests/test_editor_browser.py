@@ -142,8 +142,7 @@ def test_a_person_with_an_honour_and_a_photo(page: Any, editor: dict[str, Any], 
     record = project / "exemplars/people/dang-thi-thu-nghiem.yml"
     assert record.read_text(encoding="utf-8") == PERSON
     assert (project / "exemplars/photos/chan-dung.jpg").is_file()
-    assert "Thêm cá nhân" in git(project, "log", "-1", "--format=%s") or "dang-thi-thu-nghiem" in git(
-        project, "log", "-1", "--format=%s")
+    assert git(project, "log", "-1", "--format=%s") == "Thêm hồ sơ cá nhân “dang-thi-thu-nghiem” (trình biên tập)\n"
     assert git(project, "status", "--porcelain") == ""
 
 

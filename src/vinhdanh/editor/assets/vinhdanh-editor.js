@@ -154,6 +154,9 @@ window.CMS_MANUAL_INIT = true;
     var CMS = window.CMS;
     CMS.registerLocale("vi", merge(JSON.parse(JSON.stringify(CMS.getLocale("vi"))), PHRASES));
     CMS.registerEditorComponent(imageComponent);
+    // Decap's side preview of a story: photos at a readable size, in the system's font.
+    CMS.registerPreviewStyle("body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 1rem; } "
+                             + "img { max-width: 100%; max-height: 60vh; }", { raw: true });
     CMS.registerEventListener({
       name: "preSave",
       handler: function (event) {
