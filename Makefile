@@ -8,7 +8,10 @@ READY  := $(VENV)/.ready
 # ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own: the tests build the demo with it too.
 PROPERDOCS := .venv-properdocs
 
-.PHONY: install serve site check test bench bench-search bench-import clean
+# The browser editor (Decap CMS, decap-server), pinned by editor/package-lock.json, installed with the machine's npm.
+EDITOR := editor/node_modules/.ready
+
+.PHONY: install serve edit editor-if-node site check test bench bench-search bench-import clean
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,10 +23,23 @@ $(PROPERDOCS)/.ready: pyproject.toml requirements.lock
 	$(PROPERDOCS)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock properdocs -e .
 	touch $@
 
+$(EDITOR): editor/package.json editor/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make edit needs Node.js and npm: apt-get install nodejs npm"; exit 1; }
+	cd editor && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Where Node.js is missing the editor's tests are skipped (they say so); everything else still runs.
+editor-if-node:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(EDITOR); \
+	else echo "npm not found: the editor (make edit) and its tests need Node.js (apt-get install nodejs npm)"; fi
+
 install: $(READY)
 
 serve: $(READY)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+edit: $(READY) $(EDITOR)
+	$(BIN)/vinhdanh edit --port 8000
 
 site: $(READY)
 	$(BIN)/vinhdanh build
@@ -31,7 +47,7 @@ site: $(READY)
 check: $(READY)
 	$(BIN)/vinhdanh check
 
-test: $(READY) $(PROPERDOCS)/.ready
+test: $(READY) $(PROPERDOCS)/.ready editor-if-node
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy src
 	VINHDANH_PROPERDOCS=$(PROPERDOCS)/bin/properdocs $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -46,4 +62,4 @@ bench-import: $(READY)
 	$(BIN)/python scripts/bench_import.py
 
 clean:
-	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache
+	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache editor/node_modules

@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("name")
         sub.add_argument("--unit", required=True, help="the unit's id in exemplars/units.yml")
     add_import_parser(commands)
+    edit_cmd = commands.add_parser("edit", help="the browser editor and the preview on 127.0.0.1 (see make edit)")
+    edit_cmd.add_argument("--port", type=int, default=8000, help="the port of 127.0.0.1 to serve on (default: 8000)")
+    edit_cmd.add_argument("--node-modules", type=Path, help="where npm put the editor (default: editor/node_modules)")
     args = parser.parse_args(argv)
     if args.command == "check" and args.exemplars:  # a folder of records alone, without a site
         return run_check(Project(args.exemplars.parent, args.exemplars, args.exemplars, args.exemplars),
@@ -69,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(project, args)
     if args.command == "import":
         return run_import(project, args)
+    if args.command == "edit":
+        return run_edit(project, Path(args.config_file), args.port, args.node_modules)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -167,6 +172,15 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
     return import_annex(args.file, project, options, args.apply)
 
 
+def run_edit(project: Project, config_file: Path, port: int, node_modules: Path | None) -> int:
+    """Serve the browser editor and the preview until interrupted."""
+    from .editor.run import EditError, run
+
+    try:
+        return run(project, config_file, port, node_modules)
+    except EditError as err:
+        print(f"vinhdanh edit: {err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,38 +18,74 @@ from .text import slugify
 from .yamlfile import Key, YamlFile, read_yaml
 
 F = s.Field
+_ID_HELP = "Để trống: tạo tự động từ tên. Chữ thường không dấu, số và dấu '-'; không đổi sau khi đã dùng"
 UNIT_FIELDS = {
-    "id": F(s.identifier, True), "name": F(s.text, True), "short": F(s.text),
-    "parent": F(s.identifier), "valid_from": F(s.date), "valid_to": F(s.date), "successor": F(s.identifier),
+    "id": F(s.identifier, True, "Mã đơn vị", _ID_HELP),
+    "name": F(s.text, True, "Tên đầy đủ", "Ví dụ: Viện kiểm sát nhân dân tỉnh Bắc Ninh"),
+    "short": F(s.text, False, "Tên ngắn", "Dùng trong danh sách, ví dụ: VKSND tỉnh Bắc Ninh; để trống: tên đầy đủ"),
+    "parent": F(s.identifier, False, "Đơn vị cấp trên", "Để trống nếu là đơn vị cao nhất"),
+    "valid_from": F(s.date, False, "Thành lập ngày", "Để trống nếu không rõ"),
+    "valid_to": F(s.date, False, "Giải thể, sáp nhập ngày", "Để trống khi đơn vị còn hoạt động"),
+    "successor": F(s.identifier, False, "Đơn vị kế thừa", "Đơn vị nhận lại nhiệm vụ sau khi giải thể, sáp nhập"),
 }
 TITLE_FIELDS = {
-    "id": F(s.identifier, True), "name": F(s.text, True),
-    "kind": F(s.one_of("title", "award"), True),
-    "for": F(s.one_of("individual", "collective", "both"), True),
-    "level": F(s.one_of("nha-nuoc", "chinh-phu", "nganh", "co-so"), True),
-    "rank": F(s.integer, True), "aliases": F(s.list_of(s.text)),
+    "id": F(s.identifier, True, "Mã danh hiệu", _ID_HELP),
+    "name": F(s.text, True, "Tên", "Ghi như trong văn bản, ví dụ: Chiến sĩ thi đua ngành Kiểm sát nhân dân"),
+    "kind": F(s.one_of("title", "award"), True, "Loại", "Danh hiệu thi đua hay hình thức khen thưởng"),
+    "for": F(s.one_of("individual", "collective", "both"), True, "Tặng cho", "Cá nhân, tập thể hay cả hai"),
+    "level": F(s.one_of("nha-nuoc", "chinh-phu", "nganh", "co-so"), True, "Cấp", "Cấp khen thưởng"),
+    "rank": F(s.integer, True, "Thứ bậc", "Số lớn hơn là cao quý hơn; dùng để sắp xếp các khen thưởng"),
+    "aliases": F(s.list_of(s.text), False, "Tên khác", "Tên cũ, tên viết tắt (CSTĐ ngành…): tìm kiếm nhận ra"),
 }
 MOVEMENT_FIELDS = {
-    "id": F(s.identifier, True), "name": F(s.text, True), "kind": F(s.one_of("annual", "thematic"), True),
-    "start": F(s.date), "end": F(s.date), "launched_by": F(s.text), "summary": F(s.text),
+    "id": F(s.identifier, True, "Mã phong trào", _ID_HELP),
+    "name": F(s.text, True, "Tên phong trào", "Ví dụ: Phong trào thi đua năm 2025"),
+    "kind": F(s.one_of("annual", "thematic"), True, "Loại", "Thường xuyên hằng năm, hay theo đợt, chuyên đề"),
+    "start": F(s.date, False, "Ngày phát động", ""),
+    "end": F(s.date, False, "Ngày kết thúc", "Để trống nếu chưa kết thúc"),
+    "launched_by": F(s.text, False, "Văn bản phát động", "Ví dụ: Kế hoạch số 09/KH-VKSTC ngày 17/01/2020"),
+    "summary": F(s.text, False, "Tóm tắt", "Một đoạn văn ngắn về phong trào"),
 }
 HONOUR_FIELDS = {
-    "title": F(s.identifier, True), "year": F(s.year_or_period, True), "decision": F(s.text),
-    "date": F(s.date), "by": F(s.text), "unit": F(s.identifier), "movement": F(s.identifier),
-    "citation": F(s.text), "position": F(s.text),
+    "title": F(s.identifier, True, "Danh hiệu, hình thức khen thưởng", "Chọn trong danh sách Danh hiệu"),
+    "year": F(s.year_or_period, True, "Năm hoặc giai đoạn", "Năm đạt thành tích (2020) hoặc giai đoạn (2016-2020)"),
+    "decision": F(s.text, False, "Số quyết định", "Ví dụ: 123/QĐ-VKSTC"),
+    "date": F(s.date, False, "Ngày quyết định", ""),
+    "by": F(s.text, False, "Cấp quyết định", "Ví dụ: Viện trưởng VKSND tối cao"),
+    "unit": F(s.identifier, False, "Đơn vị khi được khen", "Để trống nếu là đơn vị hiện nay"),
+    "movement": F(s.identifier, False, "Phong trào thi đua", "Nếu khen thưởng trong một phong trào"),
+    "citation": F(s.text, False, "Thành tích", "Lý do khen thưởng, như trong quyết định"),
+    "position": F(s.text, False, "Chức vụ khi được khen", "Như ghi trong quyết định, nếu khác chức vụ hiện nay"),
 }
 INITIATIVE_FIELDS = {
-    "name": F(s.text, True), "year": F(s.year, True), "level": F(s.one_of("co-so", "nganh", "toan-quoc")),
+    "name": F(s.text, True, "Tên sáng kiến", ""),
+    "year": F(s.year, True, "Năm công nhận", ""),
+    "level": F(s.one_of("co-so", "nganh", "toan-quoc"), False, "Cấp công nhận", ""),
 }
 _EXEMPLAR_FIELDS = {
-    "name": F(s.text, True), "unit": F(s.identifier, True), "photo": F(s.text), "photo_credit": F(s.text),
-    "summary": F(s.text),
-    "honours": F(s.list_of(s.mapping_of(HONOUR_FIELDS, "an honour"))),
-    "initiatives": F(s.list_of(s.mapping_of(INITIATIVE_FIELDS, "an initiative"))),
-    "story": F(s.text), "published": F(s.boolean), "private": F(s.anything),
+    "name": F(s.text, True, "Tên", "Ghi đúng như trong quyết định khen thưởng"),
+    "unit": F(s.identifier, True, "Đơn vị hiện nay", "Chọn trong danh sách Đơn vị"),
+    "photo": F(s.text, False, "Ảnh", "Ảnh JPEG, PNG hoặc WebP; khi đăng, ảnh được xoá thông tin máy ảnh, vị trí"),
+    "photo_credit": F(s.text, False, "Tác giả ảnh", "Người chụp ảnh"),
+    "summary": F(s.text, False, "Tóm tắt thành tích", "Một đoạn văn, hiện ở đầu trang hồ sơ"),
+    "honours": F(s.list_of(s.mapping_of(HONOUR_FIELDS, "an honour")), False, "Khen thưởng",
+                 "Mỗi quyết định khen thưởng một mục"),
+    "initiatives": F(s.list_of(s.mapping_of(INITIATIVE_FIELDS, "an initiative")), False, "Sáng kiến", ""),
+    "story": F(s.text, False, "Câu chuyện", "Bài viết về tấm gương, hiện cuối trang hồ sơ"),
+    "published": F(s.boolean, False, "Công bố trên trang", "Bỏ chọn: hồ sơ được lưu nhưng không hiện trên trang"),
+    "private": F(s.anything, False, "Thông tin nội bộ — không bao giờ công bố",
+                 "Chỉ lưu trong hồ sơ; không hiện trên trang, không tìm kiếm được"),
 }
-PERSON_FIELDS = {**_EXEMPLAR_FIELDS, "family_name": F(s.text), "given_name": F(s.text), "position": F(s.text)}
-COLLECTIVE_FIELDS = {**_EXEMPLAR_FIELDS, "members": F(s.list_of(s.identifier))}
+PERSON_FIELDS = {
+    **_EXEMPLAR_FIELDS,
+    "family_name": F(s.text, False, "Họ", "Để trống: lấy chữ đầu của họ tên; ghi khi họ có hai chữ (Tôn Nữ)"),
+    "given_name": F(s.text, False, "Tên gọi", "Để trống: lấy chữ cuối của họ tên"),
+    "position": F(s.text, False, "Chức vụ", "Ví dụ: Kiểm sát viên trung cấp"),
+}
+COLLECTIVE_FIELDS = {**_EXEMPLAR_FIELDS,
+                     "members": F(s.list_of(s.identifier), False, "Thành viên", "Các cá nhân của tập thể có hồ sơ")}
+LIST_FILES = {"units.yml": "units", "titles.yml": "titles", "movements.yml": "movements"}
+"""The files that hold a list of records, and the one key under which a file may hold that list instead."""
 
 
 @dataclass(frozen=True)
@@ -130,21 +166,36 @@ def _read_list(out: Loaded, path: Path, fields: dict[str, s.Field], what: str,
     if doc is None or doc.data is None:
         return
     reader = s.Reader(doc, out.problems)
-    if not isinstance(doc.data, list):
-        reader.error((), f"expected a list of records, each starting with '- id:', got {s.kind_of_value(doc.data)}")
+    items, at = list_of_records(doc.data, LIST_FILES[path.name])
+    if items is None:
+        reader.error((), f"expected a list of records, each starting with '- id:' (or under one key "
+                     f"'{LIST_FILES[path.name]}:'), got {s.kind_of_value(doc.data)}")
         return
-    for index, item in enumerate(doc.data):
-        values = s.read_mapping(reader, (index,), item, fields, what)
+    for index, item in enumerate(items):
+        key = at + (index,)
+        values = s.read_mapping(reader, key, item, fields, what)
         if values is None or any(f.required and k not in values for k, f in fields.items()):
             continue
-        origin = Origin(doc.path, doc.line((index,)), {name: doc.line((index, name)) for name in values})
+        origin = Origin(doc.path, doc.line(key), {name: doc.line(key + (name,)) for name in values})
         if values["id"] in into:
             first = into[values["id"]].origin
-            reader.error((index, "id"), f"duplicate id {quoted(values['id'])}, first used at line {first.line}; "
+            reader.error(key + ("id",), f"duplicate id {quoted(values['id'])}, first used at line {first.line}; "
                          "give each record its own id")
             continue
         into[values["id"]] = build(values, origin)
-        _note_references(out, doc, (index,), values)
+        _note_references(out, doc, key, values)
+
+
+def list_of_records(data: Any, key: str) -> tuple[list[Any] | None, Key]:
+    """Return the records of a list file and where they sit: the file is the list, or holds it under key.
+
+    The browser editor saves the second form (its file collections edit mappings); both are read alike.
+    """
+    if isinstance(data, list):
+        return data, ()
+    if isinstance(data, dict) and list(data) == [key] and isinstance(data[key], list):
+        return data[key], (key,)
+    return None, ()
 
 
 def _unit(v: dict[str, Any], origin: Origin) -> Unit:

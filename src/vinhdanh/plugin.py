@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+import re
 import unicodedata
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -25,11 +26,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from .checks import check
 from .feed import FeedEntry, atom_feed
+from .load import shown
 from .mkdocs_config import blog_plugin, project_from_config
 from .pagefind import SearchIndexer, SearchIndexError
 from .pages import CSS_URI, SEARCH_JS_URI, PageSource
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
-from .preview import PREVIEW
+from .preview import banner, previewable
+from .rebuilds import REBUILDS
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .stories import VIETNAM, Story, with_excerpt_break
 from .text import format_date, format_datetime, nfc, toc_slugify
@@ -59,6 +62,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     serving = False
     """True under `mkdocs serve`, where drafts are shown."""
+    last_good: Any = None
+    """Under `mkdocs serve`, the last records read without errors (the plugin lives across rebuilds)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether the site is being served: drafts are shown then."""
@@ -68,19 +73,28 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Load and check the records and stories; add the theme, anchors, figures and styles."""
         self.project = project_from_config(config, self.config, self.serving)
         self.now = dt.datetime.now(VIETNAM)
-        loaded = self.project.read(self.now, PREVIEW.files if self.serving else None)
+        loaded = self.project.read(self.now, REBUILDS.files if self.serving else None)
         problems = check(loaded)
         errors = [p for p in problems if not p.warning or self.project.strict]
-        if errors:
+        self.left_out: set[str] = set()
+        self.banner = ""
+        if errors and self.serving:  # the preview goes on with what is right, and lists what is wrong
+            for problem in errors:
+                log.warning(str(problem))
+            preview = previewable(loaded, problems, self.project.docs, self.last_good)
+            loaded, self.left_out, self.banner = preview.loaded, preview.left_out, banner(preview.problems)
+        elif errors:
             for problem in problems:
                 log.error(str(problem))
             raise Abort(f"{len(errors)} error(s) in the records and stories: nothing was built. "
                         "Fix them and build again (`vinhdanh check` lists them).")
-        _report_notices(problems)
+        else:
+            self.last_good = loaded
+            _report_notices(problems)
         self.stories: dict[str, Story] = loaded.catalogue.stories
-        self.renderer = self.project.renderer(loaded.catalogue, self.now, PREVIEW.profiles if self.serving else None)
+        self.renderer = self.project.renderer(loaded.catalogue, self.now, REBUILDS.profiles if self.serving else None)
         if self.serving:
-            self.renderer.env.bytecode_cache = PREVIEW.templates
+            self.renderer.env.bytecode_cache = REBUILDS.templates
         self.synonyms = synonym_groups(self.renderer.rel)
         self.blog = blog_plugin(config)
         if self.blog:  # its future-date rule reads a time without a zone as UTC: ours replaces it
@@ -126,6 +140,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             files.remove(listing)
             files.append(File(listing.src_uri, str(folder), config.site_dir, config.use_directory_urls,
                               inclusion=listing.inclusion))
+        for file in [f for f in files if self.left_out and shown(Path(f.abs_src_path or "")) in self.left_out]:
+            files.remove(file)  # a story with errors, under `mkdocs serve`
         self.pages: dict[str, PageSource] = {}
         for page in self.renderer.pages():
             if files.get_file_from_path(page.src_uri):
@@ -134,7 +150,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             if self.serving:  # a file on disk, rewritten only when it changes: `serve --dirty` skips the rest
                 folder = self.project.cache / "pages"
-                PREVIEW.write_page(folder, page.src_uri, page.markdown)
+                REBUILDS.write_page(folder, page)
                 files.append(File(page.src_uri, str(folder), config.site_dir, config.use_directory_urls,
                                   inclusion=level))
             else:
@@ -238,7 +254,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             if self.indexer:
                 self.indexer.add(*fragment)
             elif self.serving and self.config.search:
-                PREVIEW.search_pages[fragment[0]] = fragment
+                REBUILDS.search_pages[fragment[0]] = fragment
+        if self.banner:  # under `mkdocs serve` only: the problems, on every page
+            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + self.banner, output, count=1)
         return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces
@@ -246,7 +264,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Show dates as dd/mm/yyyy; give the theme what it needs; let it extend Material's own templates."""
         env.filters["date"] = _shown_date
         if self.serving:
-            env.bytecode_cache = PREVIEW.templates
+            env.bytecode_cache = REBUILDS.templates
         env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri(), "preview": self.serving}
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders
@@ -288,7 +306,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(feed)
         if self.serving and self.config.search:
-            PREVIEW.index_in_background(Path(config.site_dir), self.page_urls)
+            REBUILDS.index_in_background(Path(config.site_dir), self.page_urls)
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             try:

@@ -1,86 +1,86 @@
-"""What `mkdocs serve` keeps from one rebuild to the next, so that saving a file rebuilds little.
+"""Under `mkdocs serve`: keep previewing what is right while some records or stories are wrong.
 
-MkDocs makes a new plugin for every rebuild, so this state lives in the module. With
-`serve --dirty`, MkDocs rebuilds only the pages whose source file is newer than their
-output: generated pages are written to files, and rewritten only when they change.
+`make site` refuses a catalogue with errors. The preview must not go blank instead: a
+record or story with an error is shown as it last was correct (or left out, if it never
+was), records that then point to something missing are left out too, and every page
+carries a banner listing the problems in Vietnamese. Nothing here is used by `make site`.
 """
 
 from __future__ import annotations
 
-import threading
+import html
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import jinja2
+from . import schema as s
+from .checks import check
+from .load import COLLECTIVE_FIELDS, PERSON_FIELDS, Loaded, shown
+from .model import Catalogue
+from .problems import Problem
+from .problems_vi import describe
+from .stories import STORY_FIELDS
 
-from .filecache import FileCache
-from .pagefind import SearchIndexer, SearchIndexError
-from .pages import ProfileCache
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled by an earlier rebuild, reused while their source is the same (Jinja checks it)."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+ROUNDS = 5
+"""Leaving a record out can break the records that name it: a few rounds settle it."""
 
 
+@dataclass
 class Preview:
-    """Records read, profiles rendered, pages written and pages to search, kept between rebuilds."""
+    """What the preview builds from, and what it must tell."""
 
-    def __init__(self) -> None:
-        self.files = FileCache()
-        self.profiles = ProfileCache()
-        self.templates = CompiledTemplates()
-        """Compiling Material's templates and ours took a second of every rebuild."""
-        self.search_pages: dict[str, tuple[str, str, str]] = {}
-        """Searchable pages by URL: (url, title, content HTML), as last built."""
-        self._written: dict[Path, str] = {}
-        self._lock = threading.Lock()
-        self._indexing: threading.Thread | None = None
-        self._wanted: tuple[Path, set[str]] | None = None
-
-    def write_page(self, folder: Path, uri: str, markdown: str) -> None:
-        """Write a generated page's Markdown under folder, unless it is there unchanged."""
-        path = folder / uri
-        if self._written.get(path) == markdown:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
-        self._written[path] = markdown
-
-    def index_in_background(self, site_dir: Path, urls: set[str]) -> None:
-        """Rebuild the search index of the served site after the pages; the preview says search may lag."""
-        for url in set(self.search_pages) - urls:  # pages gone since (a record removed, say)
-            del self.search_pages[url]
-        with self._lock:
-            self._wanted = (site_dir, urls)
-            if self._indexing is None or not self._indexing.is_alive():
-                self._indexing = threading.Thread(target=self._index, name="preview-search", daemon=True)
-                self._indexing.start()
-
-    def _index(self) -> None:
-        """Index the latest pages; again if pages were saved meanwhile."""
-        while True:
-            with self._lock:
-                if self._wanted is None:
-                    return
-                site_dir, _ = self._wanted
-                self._wanted = None
-                pages = list(self.search_pages.values())
-            try:
-                indexer = SearchIndexer(site_dir / "pagefind")
-                for page in pages:
-                    indexer.add(*page)
-                indexer.finish()
-            except (SearchIndexError, OSError):
-                pass  # the next save tries again; the preview's pages are what matters
+    loaded: Loaded
+    problems: list[Problem] = field(default_factory=list)
+    """Every error found (the banner lists them)."""
+    left_out: set[str] = field(default_factory=set)
+    """Files not shown as they are now, as problems name them."""
 
 
-PREVIEW = Preview()
+def previewable(loaded: Loaded, problems: list[Problem], docs: Path, last_good: Loaded | None) -> Preview:
+    """Return the largest part of the catalogue that builds, with the errors to show beside it."""
+    errors = [p for p in problems if not p.warning]
+    bad = {p.path for p in errors}
+    for _ in range(ROUNDS):
+        trial = _without(loaded, bad, docs, last_good)
+        more = {p.path for p in check(trial) if not p.warning} - bad
+        if not more:
+            return Preview(trial, errors, bad)
+        bad |= more
+    # Errors that leaving files out does not cure (a loop in the unit tree, say).
+    fallback = last_good or Loaded(Catalogue())
+    every_story = {shown(docs / uri) for uri in loaded.catalogue.stories}
+    return Preview(fallback, errors, bad | every_story)
+
+
+def _without(loaded: Loaded, bad: set[str], docs: Path, last_good: Loaded | None) -> Loaded:
+    """Return loaded without the records and stories of the bad files; earlier good versions stand in."""
+    cat = loaded.catalogue
+    old = last_good.catalogue if last_good else Catalogue()
+
+    def kept(records: dict, previous: dict) -> dict:  # type: ignore[type-arg]
+        out = {k: v for k, v in records.items() if v.origin.path not in bad}
+        out |= {k: v for k, v in previous.items() if v.origin.path in bad and k not in out}
+        return out
+
+    people, collectives = kept(cat.people, old.people), kept(cat.collectives, old.collectives)
+    stories = {uri: story for uri, story in cat.stories.items() if shown(docs / uri) not in bad}
+    substitutes = {e.origin.path for e in [*people.values(), *collectives.values()] if e.origin.path in bad}
+    references = [r for r in loaded.references if r.path not in bad]
+    references += [r for r in (last_good.references if last_good else []) if r.path in substitutes]
+    return Loaded(replace(cat, people=people, collectives=collectives, stories=stories), references, [],
+                  set(people))
+
+
+def banner(problems: list[Problem]) -> str:
+    """Return the HTML of the preview's banner: what is wrong, where, in Vietnamese."""
+    items = "".join(f"<li><code>{html.escape(p.path)}{f':{p.line}' if p.line else ''}</code> "
+                    f"{html.escape(describe(p, _fields_of(p.path)))}</li>" for p in problems)
+    return (f'<div class="vinhdanh-problems" role="alert"><p><strong>Bản xem trước: {len(problems)} lỗi.</strong> '
+            "Các hồ sơ, tin bài có lỗi được hiện như lần đúng gần nhất, hoặc chưa hiện; sửa xong, trang tự cập "
+            f"nhật. <code>make site</code> chưa đăng được cho đến khi hết lỗi.</p><ul>{items}</ul></div>")
+
+
+def _fields_of(path: str) -> dict[str, s.Field]:
+    """Return the schema of the file at path, so that the banner names fields as the editor does."""
+    folder = Path(path).parent.name
+    return PERSON_FIELDS if folder == "people" else COLLECTIVE_FIELDS if folder == "collectives" else \
+        STORY_FIELDS if path.endswith(".md") else {}

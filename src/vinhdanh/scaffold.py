@@ -26,9 +26,14 @@ def unique_id(stem: str, taken: Callable[[str], bool]) -> str:
     return candidate
 
 
-def _free_path(folder: Path, stem: str, suffix: str) -> Path:
+def free_path(folder: Path, stem: str, suffix: str) -> Path:
     """Return folder/stem.suffix, or stem-2, stem-3… when that name is taken."""
     return folder / (unique_id(stem, lambda s: (folder / f"{s}{suffix}").exists()) + suffix)
+
+
+def story_stem(title: str, when: dt.datetime) -> str:
+    """Return the file name (without .md) of a story: its date, then its title as ASCII."""
+    return f"{when:%Y-%m-%d}-{slugify(title)[:60].rstrip('-')}"
 
 
 def new_story(posts_dir: Path, title: str, now: dt.datetime | None = None) -> Path:
@@ -37,7 +42,7 @@ def new_story(posts_dir: Path, title: str, now: dt.datetime | None = None) -> Pa
     if not slugify(title):
         raise ScaffoldError("the title is empty; give the story a title in quotes: vinhdanh new story \"Tiêu đề\"")
     now = (now or dt.datetime.now(VIETNAM)).astimezone(VIETNAM).replace(microsecond=0)
-    path = _free_path(posts_dir, f"{now:%Y-%m-%d}-{slugify(title)[:60].rstrip('-')}", ".md")
+    path = free_path(posts_dir, story_stem(title, now), ".md")
     posts_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(f"""---
 title: {json.dumps(title, ensure_ascii=False)}
@@ -75,7 +80,7 @@ def new_exemplar(root: Path, kind: str, name: str, unit: str, catalogue: Catalog
                             "use --unit with an id from exemplars/units.yml")
     folder = root / ("people" if kind == "person" else "collectives")
     folder.mkdir(parents=True, exist_ok=True)
-    path = _free_path(folder, slugify(name), ".yml")
+    path = free_path(folder, slugify(name), ".yml")
     person_lines = "position: Chức vụ\n" if kind == "person" else "members: []           # ids of people\n"
     path.write_text(f"""name: {json.dumps(name, ensure_ascii=False)}
 {person_lines}unit: {unit}

@@ -47,6 +47,10 @@ class Field:
 
     check: Check
     required: bool = False
+    label: str = ""
+    """The field's name in the browser editor, in Vietnamese."""
+    help: str = ""
+    """What to write, in Vietnamese: shown under the field in the browser editor."""
 
 
 def read_mapping(reader: Reader, key: Key, value: Any, fields: dict[str, Field], what: str) -> dict[str, Any] | None:
@@ -166,40 +170,59 @@ def boolean(reader: Reader, key: Key, value: Any) -> Any:
     return INVALID
 
 
-def one_of(*choices: str) -> Check:
-    """Accept one of the given words."""
+@dataclass(frozen=True)
+class OneOf:
+    """Accept one of the given words (the editor offers them as choices)."""
 
-    def check(reader: Reader, key: Key, value: Any) -> Any:
-        if value in choices:
+    choices: tuple[str, ...]
+
+    def __call__(self, reader: Reader, key: Key, value: Any) -> Any:
+        if value in self.choices:
             return value
-        reader.error(key, f"expected one of {', '.join(choices)}, got {quoted(value)}"
-                     f"{did_you_mean(str(value), choices)}")
+        reader.error(key, f"expected one of {', '.join(self.choices)}, got {quoted(value)}"
+                     f"{did_you_mean(str(value), self.choices)}")
         return INVALID
 
-    return check
+
+def one_of(*choices: str) -> Check:
+    """Accept one of the given words."""
+    return OneOf(choices)
 
 
-def list_of(item: Check) -> Check:
+@dataclass(frozen=True)
+class ListOf:
     """Accept a list whose items all pass item; a single value is not a list."""
 
-    def check(reader: Reader, key: Key, value: Any) -> Any:
+    item: Check
+
+    def __call__(self, reader: Reader, key: Key, value: Any) -> Any:
         if not isinstance(value, list):
             reader.error(key, f"expected a list (lines starting with '- ' or [a, b]), got {kind_of_value(value)}")
             return INVALID
-        items = [item(reader, key + (i,), v) for i, v in enumerate(value)]
+        items = [self.item(reader, key + (i,), v) for i, v in enumerate(value)]
         return tuple(v for v in items if v is not INVALID)
 
-    return check
+
+def list_of(item: Check) -> Check:
+    """Accept a list whose items all pass item."""
+    return ListOf(item)
+
+
+@dataclass(frozen=True)
+class MappingOf:
+    """Accept a mapping with the given fields."""
+
+    fields: dict[str, Field]
+    what: str
+
+    def __call__(self, reader: Reader, key: Key, value: Any) -> Any:
+        result = read_mapping(reader, key, value, self.fields, self.what)
+        return INVALID if result is None else result
 
 
 def mapping_of(fields: dict[str, Field], what: str) -> Check:
     """Accept a mapping with the given fields."""
-
-    def check(reader: Reader, key: Key, value: Any) -> Any:
-        result = read_mapping(reader, key, value, fields, what)
-        return INVALID if result is None else result
-
-    return check
+    return MappingOf(fields, what)
 
 
 def anything(reader: Reader, key: Key, value: Any) -> Any:

@@ -139,29 +139,47 @@ def post_date(reader: s.Reader, key: s.Key, value: Any) -> Any:
     return s.INVALID
 
 
-def plain_text(*forbidden: str) -> s.Check:
+@dataclass(frozen=True)
+class PlainText:
     """Accept text without markup characters: the theme prints these fields without escaping."""
 
-    def check(reader: s.Reader, key: s.Key, value: Any) -> Any:
+    forbidden: tuple[str, ...]
+
+    def __call__(self, reader: s.Reader, key: s.Key, value: Any) -> Any:
         text = s.text(reader, key, value)
-        bad = [c for c in forbidden if text is not s.INVALID and c in text]
+        bad = [c for c in self.forbidden if text is not s.INVALID and c in text]
         if bad:
             reader.error(key, f"{bad[0]!r} is not allowed here (the text is shown as is); "
                          "write quotes as “ ” and leave out < and >")
             return s.INVALID
         return text
 
-    return check
+
+def plain_text(*forbidden: str) -> s.Check:
+    """Accept text without the forbidden characters."""
+    return PlainText(forbidden)
 
 
 F = s.Field
-COVER_FIELDS = {"image": F(s.text, True), "alt": F(plain_text("<", ">")), "credit": F(plain_text("<", ">"))}
+COVER_FIELDS = {
+    "image": F(s.text, True, "Ảnh", "Ảnh JPEG, PNG hoặc WebP; khi đăng, ảnh được xoá thông tin máy ảnh, vị trí"),
+    "alt": F(plain_text("<", ">"), False, "Chú thích ảnh", "Mô tả ảnh cho người không xem được ảnh"),
+    "credit": F(plain_text("<", ">"), False, "Tác giả ảnh", "Người chụp ảnh"),
+}
 STORY_FIELDS = {
-    "title": F(plain_text("<", ">"), True), "date": F(post_date, True), "description": F(plain_text("<", ">", '"')),
-    "authors": F(s.list_of(s.identifier)), "categories": F(s.list_of(plain_text("<", ">", '"'))),
-    "cover": F(s.mapping_of(COVER_FIELDS, "a cover (image, alt, credit)")),
-    "exemplars": F(s.list_of(s.identifier)), "movement": F(s.identifier), "draft": F(s.boolean),
-    # Keys that MkDocs, Material and its blog plugin understand.
+    "title": F(plain_text("<", ">"), True, "Tiêu đề", ""),
+    "date": F(post_date, True, "Ngày giờ đăng", "Giờ Việt Nam; bài có ngày giờ sau này chỉ lên trang khi đến giờ"),
+    "description": F(plain_text("<", ">", '"'), False, "Tóm tắt",
+                     "Một hoặc hai câu, hiện ở danh sách tin và khi chia sẻ liên kết"),
+    "authors": F(s.list_of(s.identifier), False, "Tác giả", ""),
+    "categories": F(s.list_of(plain_text("<", ">", '"')), False, "Chuyên mục", "Ví dụ: Hội nghị, Gương điển hình"),
+    "cover": F(s.mapping_of(COVER_FIELDS, "a cover (image, alt, credit)"), False, "Ảnh đại diện",
+               "Hiện ở đầu bài và khi chia sẻ liên kết"),
+    "exemplars": F(s.list_of(s.identifier), False, "Cá nhân, tập thể trong bài",
+                   "Bài hiện thẻ hồ sơ của họ; hồ sơ của họ dẫn về bài"),
+    "movement": F(s.identifier, False, "Phong trào thi đua", "Nếu bài thuộc một phong trào"),
+    "draft": F(s.boolean, False, "Bản nháp", "Bỏ chọn khi bài đã sẵn sàng: bài lên trang vào ngày giờ đăng"),
+    # Keys that MkDocs, Material and its blog plugin understand (not offered in the browser editor).
     "slug": F(s.identifier), "pin": F(s.boolean), "readtime": F(s.integer), "links": F(s.anything),
     "hide": F(s.anything), "template": F(s.text), "search": F(s.anything), "tags": F(s.list_of(s.text)),
 }
