@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 # ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own: the tests build the demo with it too.
 PROPERDOCS := .venv-properdocs
+# axe-core for the accessibility tests, pinned in tests/a11y/package-lock.json (never part of the site).
+AXE := tests/a11y/node_modules/.ready
 
 .PHONY: install serve site check test bench bench-search clean
 
@@ -20,6 +22,11 @@ $(PROPERDOCS)/.ready: pyproject.toml requirements.lock
 	$(PROPERDOCS)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock properdocs -e .
 	touch $@
 
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility tests will be skipped (apt-get install nodejs npm)"; fi
+
 install: $(READY)
 
 serve: $(READY)
@@ -31,7 +38,7 @@ site: $(READY)
 check: $(READY)
 	$(BIN)/vinhdanh check
 
-test: $(READY) $(PROPERDOCS)/.ready
+test: $(READY) $(PROPERDOCS)/.ready $(AXE)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy src
 	VINHDANH_PROPERDOCS=$(PROPERDOCS)/bin/properdocs $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -43,4 +50,4 @@ bench-search: $(READY)
 	$(BIN)/python scripts/bench_search.py
 
 clean:
-	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache
+	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache tests/a11y/node_modules

@@ -26,8 +26,9 @@ from mkdocs.utils.templates import TemplateContext
 from .checks import check
 from .feed import FeedEntry, atom_feed
 from .mkdocs_config import blog_plugin, project_from_config
+from .mkdocs_toc import with_lead_heading, with_title
 from .pagefind import SearchIndexError, build_index
-from .pages import CSS_URI, SEARCH_JS_URI, PageSource
+from .pages import CSS_URI, JS_URI, SEARCH_JS_URI, PageSource
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .stories import VIETNAM, Story, with_excerpt_break
@@ -82,6 +83,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         self.blog = blog_plugin(config)
         if self.blog:  # its future-date rule reads a time without a zone as UTC: ours replaces it
             self.blog.config.draft_if_future_date = False
+        config.extra_javascript.append(JS_URI)
         if self.config.search:
             config.extra_javascript.append(SEARCH_JS_URI)
         if str(THEME_DIR) not in config.theme.dirs:  # before Material's own, after the site's overrides
@@ -112,7 +114,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         for photo in self.renderer.photos():
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
         self._publish_news_images(files, config)
-        for uri in (CSS_URI, SEARCH_JS_URI):
+        for uri in (CSS_URI, JS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
         return files
 
@@ -179,7 +181,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             html = source.restore_html(html)
         story = self.stories.get(uri)
         if story:
-            html = add_srcset(html, _page_dir(page), self.content_images)
+            html = with_title(add_srcset(html, _page_dir(page), self.content_images), page.title or story.title)
+        if source or story:  # the skip link goes to the first heading of the table of contents
+            page.toc = with_lead_heading(page.toc, html)
         if not (self.config.search and self._searchable(uri)):
             return html
         page.meta["vinhdanh_searchable"] = True  # the theme marks the content for Pagefind
