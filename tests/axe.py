@@ -26,8 +26,19 @@ def require_axe() -> None:
                     "(apt-get install nodejs npm), then `make test` runs npm ci --prefix tests/a11y")
 
 
-def violations(page: Any) -> list[str]:
-    """Run axe-core on the page as it is now; return one line per failing element."""
+def start(page: Any) -> None:
+    """Start axe-core on the page as it is now, without waiting: pages in other tabs can run meanwhile."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    return list(page.evaluate(_RUN, [TAGS, BEST_PRACTICES]))
+    page.evaluate(f"args => {{ window.__axeRun = ({_RUN})(args); }}", [TAGS, BEST_PRACTICES])
+
+
+def results(page: Any) -> list[str]:
+    """Wait for the run started on the page; return one line per failing element."""
+    return list(page.evaluate("() => window.__axeRun"))
+
+
+def violations(page: Any) -> list[str]:
+    """Run axe-core on the page as it is now; return one line per failing element."""
+    start(page)
+    return results(page)

@@ -88,3 +88,14 @@ def test_alt_texts_come_from_the_records(demo_site: Path) -> None:
     figures = re.findall(r'<figure><img alt="([^"]*)".*?<figcaption>(.*?)</figcaption>', story.read_text("utf-8"))
     assert len(figures) >= 3
     assert all(caption.startswith(alt + " — Ảnh:") for alt, caption in figures)
+
+
+def test_stories_of_the_same_title_get_their_own_heading_ids() -> None:
+    from vinhdanh.listing import unique_heading_ids
+
+    toc = '<a href="#hoi-nghi">1</a><a href="#khen">2</a><a href="#hoi-nghi">3</a>'
+    page = f'<nav>{toc}</nav><nav>{toc}</nav><h2 id="hoi-nghi">1</h2><h2 id="khen">2</h2><h2 id="hoi-nghi">3</h2>'
+    numbered = '<a href="#hoi-nghi">1</a><a href="#khen">2</a><a href="#hoi-nghi_2">3</a>'
+    assert unique_heading_ids(page) == (f'<nav>{numbered}</nav><nav>{numbered}</nav>'
+                                        '<h2 id="hoi-nghi">1</h2><h2 id="khen">2</h2><h2 id="hoi-nghi_2">3</h2>')
+    assert unique_heading_ids(toc) == toc

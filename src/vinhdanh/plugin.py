@@ -25,6 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .checks import check
 from .feed import FeedEntry, atom_feed
+from .listing import unique_heading_ids
 from .mkdocs_config import blog_plugin, project_from_config
 from .mkdocs_toc import with_lead_heading, with_title
 from .pagefind import SearchIndexError, build_index
@@ -200,9 +201,12 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         return uri in self.stories or not (news and uri.startswith(news.blog_dir + "/"))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Publish NFC only."""
+        """Publish NFC only; give each story on a news listing its own heading id."""
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
+        news = self.project.news
+        if news and page.file.src_uri.startswith(news.blog_dir + "/") and page.file.src_uri not in self.stories:
+            output = unique_heading_ids(output)
         return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces
