@@ -20,6 +20,7 @@ from .browser import served
 SCHEMES = ["light", "dark"]
 WIDTHS = [1280, 390]
 QUERY = "kiem sat"
+MENU_OPEN = "gioi-thieu/"  # on phones, checked with the navigation drawer open
 # Every page type of the demo, and the index pages between them.
 DEMO_PAGES = [
     "", "ca-nhan/", "tap-the/", "ca-nhan/nguyen-thi-thu-ha/", "ca-nhan/do-van-hoa/", "tap-the/vu-16-vkstc/",
@@ -49,6 +50,9 @@ def second_pages(site: Path) -> list[str]:
 
 def prepare(page: Any, path: str, width: int) -> None:
     """Bring the page into the state to check: on the search page, results and facets shown."""
+    if path == MENU_OPEN and width < 1000:
+        page.click(".md-header label[for='__drawer']")
+        page.wait_for_timeout(300)  # the drawer slides in
     if not path.startswith("tim-kiem/"):
         return
     page.wait_for_selector("#vd-search-page[data-state=done] .vd-result")

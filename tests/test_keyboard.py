@@ -12,7 +12,9 @@ FOCUSED = """() => {
   const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
   // Material's scheme switch is a hidden radio button: its label carries the ring
   const label = e.classList.contains('md-option') && getComputedStyle(e.nextElementSibling).outlineStyle !== 'none';
-  return {tag: e.tagName, id: e.id, href: e.getAttribute('href'), text: (e.innerText || '').trim(), ring: ring || label};
+  const r = e.getBoundingClientRect();
+  return {tag: e.tagName, id: e.id, href: e.getAttribute('href'), text: (e.innerText || '').trim(), ring: ring || label,
+          on_screen: r.left >= 0 && r.right <= innerWidth};
 }"""
 
 
@@ -52,11 +54,33 @@ def test_skip_link_comes_first_and_leads_to_the_content(page: Any, site_url: str
             path, following)
 
 
-def test_every_focus_stop_shows_a_ring(page: Any, site_url: str) -> None:
-    for path in ("", "ca-nhan/", "tim-kiem/"):
-        page.goto(site_url + path)
-        stops = [tab(page) for _ in range(30)]
-        assert [s for s in stops if not s["ring"]] == [], path
+def test_every_focus_stop_shows_a_ring_on_screen(browser: Any, site_url: str) -> None:
+    for width in (1280, 390):
+        page = browser.new_page(viewport={"width": width, "height": 844})
+        for path in ("", "ca-nhan/", "tim-kiem/"):
+            page.goto(site_url + path)
+            stops = [tab(page) for _ in range(30)]
+            stops = [s for s in stops if s["tag"] != "BODY"]  # past the last stop, the page itself
+            assert len(stops) > 12 and [s for s in stops if not (s["ring"] and s["on_screen"])] == [], (width, path)
+        page.close()
+
+
+def test_phone_menu_opens_and_closes_from_the_keyboard(browser: Any, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + "ca-nhan/")
+    tab(page)
+    assert tab(page)["text"] == "Thanh điều hướng"  # after the skip link
+    opened = "document.getElementById('__drawer').checked"
+    for key in ("Enter", " "):
+        page.keyboard.press(key)
+        assert page.evaluate(opened), key
+        page.wait_for_timeout(300)  # the drawer slides in
+        stops = [tab(page) for _ in range(6)]
+        assert any(s["text"] == "Trang chủ" and s["on_screen"] for s in stops), (key, stops)
+        page.keyboard.press("Escape")
+        assert not page.evaluate(opened)
+        assert page.evaluate(FOCUSED)["text"] == "Thanh điều hướng"
+    page.close()
 
 
 def test_colour_scheme_switches_with_enter_or_space(page: Any, site_url: str) -> None:

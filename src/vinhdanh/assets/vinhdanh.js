@@ -6,6 +6,8 @@
  *   stopped here, before Material's own listener on the window sees them.
  * - The colour-scheme switch is a pair of radio buttons; Enter and the arrow keys switch,
  *   Space did nothing (the focused button is already the checked one): it switches too.
+ * - The menu button on phones is a label (Material's); Enter works through Material, Space
+ *   here; Escape closes the open menu and gives the focus back to the button.
  * - The A–Z letter bar stays on screen while scrolling; a letter's heading must land below
  *   it, not under it: the bar's height (one to four rows, by width) is given to the CSS. */
 (function () {
@@ -23,13 +25,22 @@
     }
   }, true);
 
+  function spaceSwitches(target) {
+    if (target.tagName === "LABEL" && target.htmlFor === "__drawer") return target;
+    if (!target.classList || !target.classList.contains("md-option") || !target.checked) return null;
+    var label = target.nextElementSibling;
+    return label && label.tagName === "LABEL" ? label : null;
+  }
+
   document.addEventListener("keydown", function (event) {
-    var option = event.target;
-    if (event.key !== " " || !option.classList || !option.classList.contains("md-option") || !option.checked) return;
-    var label = option.nextElementSibling;
-    if (label && label.tagName === "LABEL") {
+    var drawer = document.getElementById("__drawer");
+    if (event.key === " " && spaceSwitches(event.target)) {
       event.preventDefault();
-      label.click();
+      spaceSwitches(event.target).click();
+    } else if (event.key === "Escape" && drawer && drawer.checked) {
+      drawer.checked = false;
+      var button = document.querySelector(".md-header label[for='__drawer']");
+      if (button) button.focus();
     }
   });
 
