@@ -3,7 +3,7 @@
 Run on the demo and on a second, synthetic catalogue the templates were not written against.
 Each page is loaded once per (scheme, width), in four tabs that axe-core runs in side by
 side; the search page is checked with its results and facets shown and, on desktop, the
-header's drop-down open.
+header's drop-down open; on phones, one page with the navigation drawer open.
 """
 
 from __future__ import annotations
