@@ -98,12 +98,11 @@ def second_url(second_site: Path) -> Iterator[str]:
         yield url
 
 
-def test_demo_has_no_accessibility_violations(axe: None, browser: Any, site_url: str) -> None:
-    found = audit(browser, site_url, DEMO_PAGES)
-    assert found == [], "\n".join(found)
-
-
-def test_second_catalogue_has_no_accessibility_violations(axe: None, browser: Any, second_site: Path,
-                                                          second_url: str) -> None:
-    found = audit(browser, second_url, second_pages(second_site))
+@pytest.mark.parametrize("catalogue", ["demo", "second"])
+def test_no_accessibility_violations(axe: None, browser: Any, catalogue: str, request: pytest.FixtureRequest) -> None:
+    if catalogue == "demo":
+        found = audit(browser, request.getfixturevalue("site_url"), DEMO_PAGES)
+    else:
+        site = request.getfixturevalue("second_site")
+        found = audit(browser, request.getfixturevalue("second_url"), second_pages(site))
     assert found == [], "\n".join(found)
