@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 # ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own: the tests build the demo with it too.
 PROPERDOCS := .venv-properdocs
+# axe-core for the accessibility tests, pinned in tests/a11y/package-lock.json (never part of the site).
+AXE := tests/a11y/node_modules/.ready
 
 # The browser editor (Decap CMS, decap-server), pinned by editor/package-lock.json, installed with the machine's npm.
 EDITOR := editor/node_modules/.ready
@@ -33,6 +35,11 @@ editor-if-node:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(EDITOR); \
 	else echo "npm not found: the editor (make edit) and its tests need Node.js (apt-get install nodejs npm)"; fi
 
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility tests will be skipped (apt-get install nodejs npm)"; fi
+
 install: $(READY)
 
 serve: $(READY)
@@ -47,7 +54,7 @@ site: $(READY)
 check: $(READY)
 	$(BIN)/vinhdanh check
 
-test: $(READY) $(PROPERDOCS)/.ready editor-if-node
+test: $(READY) $(PROPERDOCS)/.ready editor-if-node $(AXE)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy src
 	VINHDANH_PROPERDOCS=$(PROPERDOCS)/bin/properdocs $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -62,4 +69,4 @@ bench-import: $(READY)
 	$(BIN)/python scripts/bench_import.py
 
 clean:
-	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache editor/node_modules
+	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache editor/node_modules tests/a11y/node_modules

@@ -31,7 +31,8 @@ def main() -> None:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
     pages = sys.argv[3:] or ["", "ca-nhan/", "ca-nhan/nguyen-thi-thu-ha/", "tap-the/vu-16-vkstc/", "nam/2024/",
-                             "don-vi/vksnd-tinh-bac-giang/"]
+                             "don-vi/vksnd-tinh-bac-giang/", "news/", "tim-kiem/?q=kiem+sat", "404.html",
+                             "news/2021/01/14/vu-thi-dua-khen-thuong-trien-khai-cong-tac-nam-2021/"]
     out.mkdir(parents=True, exist_ok=True)
     server = serve(site)
     base = f"http://127.0.0.1:{server.server_port}/"
@@ -43,7 +44,8 @@ def main() -> None:
                 page = browser.new_page(viewport=viewport, color_scheme=scheme)
                 for path in pages:
                     page.goto(base + path)
-                    slug = path.strip("/").replace("/", "_") or "home"
+                    page.wait_for_timeout(600)  # Material slides the tabs in; search fills its results
+                    slug = path.strip("/").replace("/", "_").replace("?", "_") or "home"
                     page.screenshot(path=str(out / f"{slug}-{name}-{scheme}.png"), full_page=name == "desktop")
                 page.close()
         browser.close()

@@ -93,6 +93,14 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build a second, synthetic catalogue once per test run (the accessibility checks use it)."""
+    from .sitebuild import build_second_catalogue
+
+    return build_second_catalogue(tmp_path_factory.mktemp("second"))
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Yield one headless Chromium for the whole run (skipped where Chromium is missing)."""
     from .browser import chromium

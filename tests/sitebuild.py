@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.commands.build import build
@@ -53,3 +55,53 @@ def broken_links(site: Path) -> list[str]:
             if not path.exists():
                 broken.append(f"{page.relative_to(site)} → {target}")
     return broken
+
+
+def _scripts_module(name: str) -> Any:
+    """Import one of scripts/ (a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# A story with a photo and its caption, about the catalogue's person with a photo.
+STORY = """\
+---
+title: Trao Bằng khen cho {name}
+date: 2024-05-06 09:30:00+07:00
+authors: [hai-yen]
+categories: [Khen thưởng]
+description: Lễ trao Bằng khen tại đơn vị.
+exemplars: [{id}]
+---
+
+Lễ trao Bằng khen diễn ra trang trọng.
+
+<!-- more -->
+
+![{name} nhận Bằng khen](../images/trao-bang-khen.jpg "Ảnh: Hải Yến")
+
+Đơn vị tiếp tục phát huy thành tích.
+"""
+
+
+def build_second_catalogue(root: Path) -> Path:
+    """Build a synthetic catalogue (30 people, 6 collectives, 5 stories, one photo) in root; return its site."""
+    gen = _scripts_module("gen_catalogue")
+    records = root / "records"
+    written = gen.synthetic_catalogue(records, 30, 6, seed=5)
+    for name in ("titles.yml", "movements.yml"):
+        shutil.copy(ROOT / "exemplars" / name, records / name)
+    with_photo = sorted(written)[0]
+    (records / "photos").mkdir()
+    shutil.copy(ROOT / "exemplars/photos/cao-thi-ngan.jpg", records / "photos/chan-dung.jpg")
+    with (records / "people" / f"{with_photo}.yml").open("a", encoding="utf-8") as record:
+        record.write("photo: photos/chan-dung.jpg\n")
+    (root / "project").mkdir()
+    project = copy_project(root / "project", records)
+    gen.synthetic_stories(project / "content", 4, written)
+    (project / "content/news/posts/2024-05-06-bang-khen.md").write_text(
+        STORY.format(name=written[with_photo][0], id=with_photo), encoding="utf-8")
+    return build_site(project)

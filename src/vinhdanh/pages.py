@@ -31,6 +31,7 @@ SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "decision": "quyet-dinh"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
+JS_URI = "assets/vinhdanh.js"  # keyboard fixes on every page
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
 INITIATIVE_LEVELS = {"co-so": "cấp cơ sở", "nganh": "cấp ngành", "toan-quoc": "toàn quốc"}
 

@@ -26,10 +26,12 @@ from mkdocs.utils.templates import TemplateContext
 
 from .checks import check
 from .feed import FeedEntry, atom_feed
+from .listing import unique_heading_ids
 from .load import shown
 from .mkdocs_config import blog_plugin, project_from_config
+from .mkdocs_toc import with_lead_heading, with_title
 from .pagefind import SearchIndexer, SearchIndexError
-from .pages import CSS_URI, SEARCH_JS_URI, PageSource
+from .pages import CSS_URI, JS_URI, SEARCH_JS_URI, PageSource
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
 from .preview import banner, previewable
 from .rebuilds import REBUILDS
@@ -99,6 +101,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         self.blog = blog_plugin(config)
         if self.blog:  # its future-date rule reads a time without a zone as UTC: ours replaces it
             self.blog.config.draft_if_future_date = False
+        config.extra_javascript.append(JS_URI)
         if self.config.search:
             config.extra_javascript.append(SEARCH_JS_URI)
         if str(THEME_DIR) not in config.theme.dirs:  # before Material's own, after the site's overrides
@@ -161,7 +164,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         for uri, content in self.renderer.downloads():  # decisions' rolls as CSV, beside their pages
             files.append(File.generated(config, uri, content=content))
         self._publish_news_images(files, config)
-        for uri in (CSS_URI, SEARCH_JS_URI):
+        for uri in (CSS_URI, JS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
         return files
 
@@ -229,7 +232,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             html = source.restore_html(html)
         story = self.stories.get(uri)
         if story:
-            html = add_srcset(html, _page_dir(page), self.content_images)
+            html = with_title(add_srcset(html, _page_dir(page), self.content_images), page.title or story.title)
+        if source or story:  # the skip link goes to the first heading of the table of contents
+            page.toc = with_lead_heading(page.toc, html)
         if not (self.config.search and self._searchable(uri)):
             return html
         page.meta["vinhdanh_searchable"] = True  # given to Pagefind once rendered (on_post_page)
@@ -246,9 +251,12 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         return uri in self.stories or not (news and uri.startswith(news.blog_dir + "/"))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Publish NFC only; give search the content of searchable pages."""
+        """Publish NFC only; give search the content of searchable pages; one heading id per story on a listing."""
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
+        news = self.project.news
+        if news and page.file.src_uri.startswith(news.blog_dir + "/") and page.file.src_uri not in self.stories:
+            output = unique_heading_ids(output)
         if page.meta.get("vinhdanh_searchable"):
             fragment = ("/" + page.url, nfc(page.title or ""), nfc(page.content or ""))
             if self.indexer:

@@ -66,7 +66,9 @@
       img.loading = "lazy";
       link.appendChild(img);
     } else {
-      link.appendChild(element("span", "vd-result__thumb vd-result__thumb--none", "★"));
+      var none = element("span", "vd-result__thumb vd-result__thumb--none", "★");
+      none.setAttribute("aria-hidden", "true");
+      link.appendChild(none);
     }
     var text = element("span", "vd-result__text");
     text.appendChild(element("span", "vd-result__title", meta.title || data.url));
@@ -83,30 +85,43 @@
     return item;
   }
 
-  function typing(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-  }
-
   /* --- The header box ------------------------------------------------------------------ */
 
   function setupBox(box) {
     var input = box.querySelector(".vd-search-box__input");
     var list = box.querySelector(".vd-search-box__results");
+    var status = box.querySelector(".vd-search-box__status");
     var form = box.querySelector("form");
-    var active = -1;
     var latest = 0;
 
     function close() {
       list.hidden = true;
-      input.setAttribute("aria-expanded", "false");
-      active = -1;
+      status.textContent = "";
     }
 
-    function highlight(index) {
-      var items = list.querySelectorAll(".vd-result");
-      items.forEach(function (item, i) { item.classList.toggle("vd-result--active", i === index); });
-      active = index;
-      if (items[index]) items[index].scrollIntoView({ block: "nearest" });
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll("a"));
+    }
+
+    /* Arrow keys move the real focus: each suggestion is a link, Enter follows it. */
+    function move(from, step) {
+      var all = links();
+      var next = all.indexOf(from) + step;
+      if (next < 0) input.focus();
+      else if (next < all.length) all[next].focus();
+    }
+
+    function show(search, rows) {
+      list.textContent = "";
+      rows.forEach(function (row) { list.appendChild(resultItem(row, false)); });
+      var all = element("li", "vd-search-box__all");
+      var count = search.results.length;
+      var link = element("a", "", count ? "Xem tất cả " + count + " kết quả" : "Không tìm thấy kết quả nào");
+      link.href = form.action + "?q=" + encodeURIComponent(input.value.trim());
+      all.appendChild(link);
+      list.appendChild(all);
+      list.hidden = false;
+      status.textContent = count ? count + " kết quả, " + rows.length + " gợi ý bên dưới" : "Không tìm thấy kết quả nào";
     }
 
     function run() {
@@ -116,43 +131,24 @@
       pagefind().then(function (pf) { return pf.debouncedSearch(query, {}, 150); }).then(function (search) {
         if (!search || ticket !== latest) return null;
         return Promise.all(search.results.slice(0, 6).map(function (r) { return r.data(); })).then(function (rows) {
-          if (ticket !== latest) return;
-          list.textContent = "";
-          rows.forEach(function (row) { list.appendChild(resultItem(row, false)); });
-          var all = element("li", "vd-search-box__all");
-          var link = element("a", "", search.results.length
-            ? "Xem tất cả " + search.results.length + " kết quả" : "Không tìm thấy kết quả nào");
-          link.href = form.action + "?q=" + encodeURIComponent(input.value.trim());
-          all.appendChild(link);
-          list.appendChild(all);
-          list.hidden = false;
-          input.setAttribute("aria-expanded", "true");
-          active = -1;
+          if (ticket === latest) show(search, rows);
         });
       });
     }
 
     input.addEventListener("input", run);
-    input.addEventListener("focus", function () { if (input.value.trim()) run(); });
-    input.addEventListener("keydown", function (event) {
-      var count = list.querySelectorAll(".vd-result").length;
-      if (event.key === "ArrowDown" && count) { event.preventDefault(); highlight((active + 1) % count); }
-      else if (event.key === "ArrowUp" && count) { event.preventDefault(); highlight((active - 1 + count) % count); }
-      else if (event.key === "Escape") { close(); input.blur(); }
-      else if (event.key === "Enter" && active >= 0) {
-        event.preventDefault();
-        window.location.href = list.querySelectorAll(".vd-result a")[active].href;
-      }
+    box.addEventListener("keydown", function (event) {
+      var inList = list.contains(event.target);
+      if (event.key === "ArrowDown" && list.hidden && event.target === input) { event.preventDefault(); run(); }
+      else if (event.key === "ArrowDown" && !list.hidden) { event.preventDefault(); move(inList ? event.target : null, 1); }
+      else if (event.key === "ArrowUp" && inList) { event.preventDefault(); move(event.target, -1); }
+      else if (event.key === "Escape" && !list.hidden) { event.preventDefault(); close(); input.focus(); }
+    });
+    // The list closes when the focus or a click goes elsewhere.
+    box.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !box.contains(event.relatedTarget)) close();
     });
     document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
-    document.addEventListener("keydown", function (event) {
-      if ((event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey && !event.altKey
-          && !typing(event.target)) {
-        event.preventDefault();
-        var page = document.getElementById("vd-search-page-input");
-        (page || input).focus();
-      }
-    });
   }
 
   /* --- The search page ------------------------------------------------------------------- */
@@ -185,7 +181,22 @@
       history.replaceState(null, "", query ? "?" + query : window.location.pathname);
     }
 
+    /* Redrawing the facets must not drop a keyboard user's focus: it goes back to the same
+       option, or to the first one when the option is gone or "Lọc kết quả" was pressed. */
+    function focusedFacet() {
+      var focused = facets.contains(document.activeElement) ? document.activeElement : null;
+      return focused && (focused.name ? focused.name + "=" + focused.value : "first");
+    }
+
+    function refocusFacet(wanted) {
+      if (!wanted) return;
+      var boxes = Array.prototype.slice.call(facets.querySelectorAll("input"));
+      var same = boxes.filter(function (b) { return b.name + "=" + b.value === wanted; })[0];
+      if (same || boxes[0]) (same || boxes[0]).focus();
+    }
+
     function drawFacets(all, remaining) {
+      var wanted = focusedFacet();
       facets.textContent = "";
       FACETS.forEach(function (facet) {
         var key = facet[0];
@@ -219,16 +230,20 @@
         });
         if (group.childNodes.length > before) facets.appendChild(group);
       });
+      refocusFacet(wanted);
     }
 
     function showMore() {
       var next = results.slice(shown, shown + PAGE_SIZE);
+      var first = shown;
+      var fromButton = document.activeElement === more;   // "Xem thêm": focus the first new result
       shown += next.length;
       more.hidden = shown >= results.length;
       // Fetch the fragments together, show each as soon as those before it are shown.
       return next.map(function (r) { return r.data(); }).reduce(function (done, fetching) {
         return done.then(function () { return fetching; }).then(function (row) {
-          list.appendChild(resultItem(row, true));
+          var item = list.appendChild(resultItem(row, true));
+          if (fromButton && list.children.length === first + 1) item.querySelector("a").focus();
         });
       }, Promise.resolve());
     }
