@@ -11,6 +11,7 @@ from .decisions import Mention
 from .filecache import FileCache, read_with
 from .markup import active_content
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
+from .nominations import read_nominations
 from .photos import photo_problem
 from .problems import Problem
 from .text import slugify
@@ -101,6 +102,7 @@ def load(root: Path, cache: FileCache | None = None) -> Loaded:
         _read_exemplar(out, root, path, PERSON_FIELDS, cat.people, "individual")
     for path in sorted((root / "collectives").glob("*.y*ml")):
         _read_exemplar(out, root, path, COLLECTIVE_FIELDS, cat.collectives, "collective")
+    read_nominations(root, lambda path: _open(out, path), out.problems, cat.nominations)
     return out
 
 

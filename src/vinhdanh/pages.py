@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
 from .model import Collective, Exemplar, Person
+from .nomination_pages import nomination_pages, open_nominations
 from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
 from .photos import PhotoCache, PhotoSet
 from .relations import Award, Relations, kind_of
@@ -28,7 +29,7 @@ from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
-            "decision": "quyet-dinh"}
+            "decision": "quyet-dinh", "nomination": "lay-y-kien"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
@@ -239,7 +240,7 @@ class SiteRenderer:
     def pages(self) -> Iterator[PageSource]:
         """Yield every page: browse pages (in the nav) first, then the rest."""
         rel = self.rel
-        yield self.render("home.md", page_uri("home"), True)
+        yield self.render("home.md", page_uri("home"), True, nominations=open_nominations(rel))
         yield from self.az_pages("person", rel.people_by_letter, heading="Cá nhân điển hình tiên tiến",
                                  noun="cá nhân", total=len(rel.people))
         yield from self.az_pages("collective", rel.collectives_by_letter, heading="Tập thể điển hình tiên tiến",
@@ -249,6 +250,7 @@ class SiteRenderer:
             yield self.render(template, page_uri(kind), True)
         yield self.render("decisions.md", page_uri("decision"), True, groups=by_year(self.decisions))
         yield self.render("search.md", page_uri("search"), True)
+        yield from nomination_pages(rel, self.render, page_uri)
         if self.profiles is not None:
             self.profiles.start(rel, _templates_stamp(self.env))
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
