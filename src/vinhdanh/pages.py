@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
+from .initiatives import LEVEL_NAMES, initiative_pages
 from .model import Collective, Exemplar, Person
 from .nomination_pages import nomination_pages, open_nominations
 from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
@@ -29,7 +30,8 @@ from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
-            "decision": "quyet-dinh", "nomination": "lay-y-kien"}
+            "decision": "quyet-dinh", "nomination": "lay-y-kien",
+            "initiative": "sang-kien"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
@@ -203,7 +205,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=format_date, html=keep_html, md=markdown_inline, num=thousands, initial=initial,
                        letter_id=letter_id, yaml=yaml_string)
-    env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
+    env.globals.update(LEVEL_NAMES=LEVEL_NAMES, LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
                        decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri)
     return env
 
@@ -251,6 +253,7 @@ class SiteRenderer:
         yield self.render("decisions.md", page_uri("decision"), True, groups=by_year(self.decisions))
         yield self.render("search.md", page_uri("search"), True)
         yield from nomination_pages(rel, self.render, page_uri)
+        yield from initiative_pages(rel, self.render, page_uri)
         if self.profiles is not None:
             self.profiles.start(rel, _templates_stamp(self.env))
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
