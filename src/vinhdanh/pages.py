@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .boards import board_pages
 from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
 from .initiatives import LEVEL_NAMES, initiative_pages
 from .model import Collective, Exemplar, Person
@@ -31,7 +32,7 @@ from .text import format_date, initial, slugify
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
             "decision": "quyet-dinh", "nomination": "lay-y-kien",
-            "initiative": "sang-kien"}
+            "initiative": "sang-kien", "board": "bang-vang"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
@@ -254,6 +255,7 @@ class SiteRenderer:
         yield self.render("search.md", page_uri("search"), True)
         yield from nomination_pages(rel, self.render, page_uri)
         yield from initiative_pages(rel, self.render, page_uri)
+        yield from board_pages(rel, self.render, page_uri)
         if self.profiles is not None:
             self.profiles.start(rel, _templates_stamp(self.env))
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
