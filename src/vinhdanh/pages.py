@@ -26,13 +26,15 @@ from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, page
 from .photos import PhotoCache, PhotoSet
 from .relations import Award, Relations, kind_of
 from .search import exemplar_search_data
+from .stats_page import statistics_pages
 from .stories import Story
 from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
             "decision": "quyet-dinh", "nomination": "lay-y-kien",
-            "initiative": "sang-kien", "board": "bang-vang"}
+            "initiative": "sang-kien", "board": "bang-vang",
+            "stats": "thong-ke"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 LEVELS = {"nha-nuoc": "Cấp Nhà nước", "chinh-phu": "Cấp Chính phủ", "nganh": "Cấp ngành", "co-so": "Cấp cơ sở"}
@@ -256,6 +258,7 @@ class SiteRenderer:
         yield from nomination_pages(rel, self.render, page_uri)
         yield from initiative_pages(rel, self.render, page_uri)
         yield from board_pages(rel, self.render, page_uri)
+        yield from statistics_pages(rel, self.render, page_uri)
         if self.profiles is not None:
             self.profiles.start(rel, _templates_stamp(self.env))
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
