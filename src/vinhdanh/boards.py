@@ -8,6 +8,7 @@ collectives, each by rank of the title, then in Vietnamese name order.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -51,5 +52,5 @@ def board_pages(rel: Relations, render: Callable[..., Any], uri: Callable[..., s
         pages = cut(groups, CARDS_PER_PAGE)
         for number, page in enumerate(pages, 1):
             yield render("board.md", uri("board", year, number), year=year, groups=page, total=len(cards),
-                         pager=pager(pages, lambda n, y=year: uri("board", y, n),
+                         pager=pager(pages, functools.partial(uri, "board", year),
                                      lambda p: span_label(p, KIND_NAMES.__getitem__), number))
