@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from vinhdanh.nominations import earliest_deadline, visible, working_days
 from vinhdanh.project import Project
 
 from .conftest import write
+from .test_pages import GOLDEN
 from .test_load import problems_in
 
 NOTICE = """\
@@ -150,3 +152,14 @@ def test_open_notice_is_on_the_home_page_then_archived_and_never_an_honour(recor
         assert not any("Thông báo chưa đăng" in text for text in pages.values())
         others = {uri: text for uri, text in pages.items() if not uri.startswith("lay-y-kien/") and uri != "index.md"}
         assert not any("Lò Văn Pá" in text or "Lấy ý kiến" in text for text in others.values())
+
+
+@pytest.mark.parametrize("uri", ["lay-y-kien/index.md", "lay-y-kien/n.md", "index.md"])
+def test_notice_pages_match_golden(records: Path, uri: str) -> None:
+    write(records, {"nominations/n.yml": NOTICE, "nominations/old.yml": NOTICE.replace("2026-11-20", "2025-11-20")
+                    .replace("2026-12-04", "2025-12-04").replace("năm 2026", "năm 2025")})
+    page = pages_at(records, vn("2026-11-28"))[uri]
+    golden = GOLDEN / ("nominations__" + uri.replace("/", "__"))
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8")

@@ -47,7 +47,8 @@ def pages(records: Path) -> dict[str, str]:
 @pytest.mark.parametrize("uri", ["ca-nhan/nguyen-thi-thu-ha.md", "tap-the/phong-tdkt.md", "ca-nhan/index.md",
                                  "nam/2020.md", "danh-hieu/cstd-nganh.md", "don-vi/vks-bac-giang.md",
                                  "phong-trao/thi-dua-2020.md", "index.md", "quyet-dinh/index.md",
-                                 "quyet-dinh/123-qd-vkstc-2021.md"])
+                                 "quyet-dinh/123-qd-vkstc-2021.md", "bang-vang/2020.md", "thong-ke/index.md",
+                                 "sang-kien/index.md"])
 def test_page_matches_golden(pages: dict[str, str], uri: str) -> None:
     golden = GOLDEN / uri.replace("/", "__")
     if os.environ.get("UPDATE_GOLDEN"):
