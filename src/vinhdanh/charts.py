@@ -20,7 +20,9 @@ _AXIS = {"labelColor": "currentColor", "titleColor": "currentColor", "domainColo
          "tickColor": "currentColor", "gridColor": "currentColor", "gridOpacity": 0.15, "labelFontSize": 12,
          "titleFontSize": 12, "aria": False}
 _CONFIG = {
-    "background": None, "font": "Roboto, Helvetica, Arial, sans-serif", "axis": _AXIS,
+    # Text is measured at build time with the first font vl-convert finds: DejaVu Sans here, whose metrics
+    # Verdana shares; browsers without either fall back to a narrower font, so labels never overflow.
+    "background": None, "font": "DejaVu Sans, Verdana, sans-serif", "axis": _AXIS,
     "legend": {"labelColor": "currentColor", "titleColor": "currentColor", "labelFontSize": 12,
                "titleFontSize": 12, "orient": "bottom", "direction": "horizontal", "aria": False,
                "labelLimit": 400},
@@ -52,10 +54,10 @@ def ranked_bars(items: list[tuple[str, int]], x_title: str) -> dict[str, Any]:
     values = [{"ten": name, "so": count, "thu_tu": index} for index, (name, count) in enumerate(items)]
     return {
         "data": {"values": values}, "mark": {"type": "bar", "color": SERIES_COLOURS[2], "tooltip": False},
-        "width": 360, "height": {"step": 22},
+        "width": 240, "height": {"step": 22},
         "encoding": {
             "y": {"field": "ten", "type": "nominal", "title": None, "sort": {"field": "thu_tu"},
-                  "axis": {"labelLimit": 260}},
+                  "axis": {"labelLimit": 220}},
             "x": {"field": "so", "type": "quantitative", "title": x_title, "axis": {"tickMinStep": 1, "format": "d"}},
         },
         "config": _CONFIG,
