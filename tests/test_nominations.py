@@ -14,8 +14,8 @@ from vinhdanh.nominations import earliest_deadline, visible, working_days
 from vinhdanh.project import Project
 
 from .conftest import write
-from .test_pages import GOLDEN
 from .test_load import problems_in
+from .test_pages import GOLDEN
 
 NOTICE = """\
 title: Lấy ý kiến về đề nghị tặng Bằng khen năm 2026
