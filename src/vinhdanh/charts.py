@@ -67,7 +67,8 @@ def ranked_bars(items: list[tuple[str, int]], x_title: str) -> dict[str, Any]:
 def svg(spec: dict[str, Any], label: str) -> str:
     """Return the chart as inline SVG: no background, no script, labelled for screen readers by label."""
     drawn = _render(json.dumps(spec, ensure_ascii=False, sort_keys=True))
-    if re.search(r"<script|<foreignObject|\son\w+=|\shref=", drawn, re.IGNORECASE):
+    tags = " ".join(re.findall(r"<[^>]*>", drawn))  # the markup, not the text (labels come from the records)
+    if re.search(r"<script|<foreignObject|\son\w+=|\shref=", tags, re.IGNORECASE):
         raise ValueError("vl-convert wrote active content into a chart")
     drawn = re.sub(r'^<svg ([^>]*?)class="marks" width="(\d+)" height="(\d+)"',
                    lambda m: f'<svg {m[1]}class="vd-chart__svg" width="{m[2]}" height="{m[3]}" role="img" '
