@@ -70,7 +70,7 @@ def test_each_initiative_is_searchable_with_year_level_and_unit_facets(records: 
 
 def test_a_long_index_is_cut_into_pages(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(records, RECORDS)
-    monkeypatch.setattr(initiatives, "ROWS_PER_PAGE", 1)
+    monkeypatch.setattr(initiatives, "INITIATIVES_PER_PAGE", 1)
     pages = rendered(records)
     assert {"sang-kien/index.md", "sang-kien/2.md", "sang-kien/3.md"} <= set(pages)
     assert re.findall(r"^## Năm (\d+)", pages["sang-kien/2.md"].inline(), re.M) == ["2023"]  # type: ignore[attr-defined]
