@@ -28,6 +28,9 @@ DEMO_PAGES = [
     "phong-trao/", "phong-trao/thi-dua-2020/", "news/", "news/category/hoi-nghi/",
     "news/2021/01/14/vu-thi-dua-khen-thuong-trien-khai-cong-tac-nam-2021/", "gioi-thieu/",
     f"tim-kiem/?q={QUERY}", "404.html",
+    # The overview pages: decisions, statistics, honour boards, initiatives, nominations.
+    "quyet-dinh/", "quyet-dinh/15-qd-vkstc-2021/", "thong-ke/", "bang-vang/", "bang-vang/2025/", "sang-kien/",
+    "sang-kien/bo-cau-hoi-nghiep-vu-thi-hanh-an-dan-su-2019/", "lay-y-kien/", "lay-y-kien/hc-lao-dong-hang-ba-2026/",
 ]
 
 

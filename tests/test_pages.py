@@ -47,7 +47,8 @@ def pages(records: Path) -> dict[str, str]:
 @pytest.mark.parametrize("uri", ["ca-nhan/nguyen-thi-thu-ha.md", "tap-the/phong-tdkt.md", "ca-nhan/index.md",
                                  "nam/2020.md", "danh-hieu/cstd-nganh.md", "don-vi/vks-bac-giang.md",
                                  "phong-trao/thi-dua-2020.md", "index.md", "quyet-dinh/index.md",
-                                 "quyet-dinh/123-qd-vkstc-2021.md"])
+                                 "quyet-dinh/123-qd-vkstc-2021.md", "bang-vang/2020.md", "thong-ke/index.md",
+                                 "sang-kien/index.md"])
 def test_page_matches_golden(pages: dict[str, str], uri: str) -> None:
     golden = GOLDEN / uri.replace("/", "__")
     if os.environ.get("UPDATE_GOLDEN"):
@@ -64,7 +65,8 @@ def test_every_kind_of_page_is_generated(pages: dict[str, str]) -> None:
         "nam/2020.md", "danh-hieu/cstd-nganh.md", "danh-hieu/tap-the-ldxs.md", "danh-hieu/bk-vien-truong.md",
         "don-vi/vks-toi-cao.md", "don-vi/vks-bac-giang.md", "don-vi/vks-bac-ninh.md", "phong-trao/thi-dua-2020.md",
         "ca-nhan/le-van-an.md", "tap-the/phong-kiem-sat.md", "quyet-dinh/index.md", "quyet-dinh/123-qd-vkstc-2021.md",
-        "quyet-dinh/9-qd-vkstc.md",
+        "quyet-dinh/9-qd-vkstc.md", "lay-y-kien/index.md", "sang-kien/index.md",
+        "bang-vang/index.md", "bang-vang/2020.md", "thong-ke/index.md",
     }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from .decisions import conflicts
 from .load import Loaded, Reference
 from .model import Catalogue, Exemplar
+from .nominations import check_nominations
 from .problems import CatalogueError, Problem, did_you_mean, quoted
 from .text import format_date
 
@@ -29,6 +30,7 @@ def check(loaded: Loaded) -> list[Problem]:
     problems += _dissolved_units_in_use(cat)
     problems += _movement_dates(cat)
     problems += conflicts(loaded.decisions)
+    problems += check_nominations(cat)
     return sorted(problems, key=lambda p: (p.path, p.line, p.field))
 
 

@@ -12,6 +12,7 @@ from .filecache import FileCache, read_with
 from .links import Bounds, files_under, link_problem, shown, within
 from .markup import active_content
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
+from .nominations import read_nominations
 from .photos import photo_problem
 from .problems import Problem, excerpt, quoted
 from .text import slugify
@@ -143,6 +144,7 @@ def load(root: Path, repository: Path | None = None, cache: FileCache | None = N
         _read_exemplar(out, root, path, PERSON_FIELDS, cat.people, "individual")
     for path in files_under(root / "collectives", repository, out.problems, "*.y*ml", recursive=False):
         _read_exemplar(out, root, path, COLLECTIVE_FIELDS, cat.collectives, "collective")
+    read_nominations(root, lambda path: _open(out, path), out.problems, cat.nominations)
     return out
 
 

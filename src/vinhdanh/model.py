@@ -165,6 +165,8 @@ class Catalogue:
     collectives: dict[str, Collective] = field(default_factory=dict)
     stories: dict[str, Any] = field(default_factory=dict)
     """News stories (vinhdanh.stories.Story) by source path."""
+    nominations: dict[str, Any] = field(default_factory=dict)
+    """Public notices of nominees (vinhdanh.nominations.Nomination) by id; never honours."""
 
     def summary(self) -> str:
         """Return a one-line count of what was loaded."""
@@ -175,5 +177,6 @@ class Catalogue:
             f"{len(self.units)} units, {len(self.titles)} titles, {len(self.movements)} movements, "
             f"{len(self.people)} people, {len(self.collectives)} collectives, {honours} honours"
             + (f", {len(self.stories)} stories" if self.stories else "")
+            + (f", {len(self.nominations)} nominations" if self.nominations else "")
             + (f" ({unpublished} unpublished)" if unpublished else "")
         )

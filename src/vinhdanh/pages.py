@@ -17,18 +17,24 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .boards import board_pages
 from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
+from .initiatives import LEVEL_NAMES, initiative_pages
 from .model import Collective, Exemplar, Person
+from .nomination_pages import nomination_pages, open_nominations
 from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
 from .photos import PhotoCache, PhotoSet
 from .relations import Award, Relations, kind_of
 from .search import exemplar_search_data
+from .stats_page import statistics_pages
 from .stories import Story
 from .text import format_date, initial, slugify
 
 SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
-            "decision": "quyet-dinh"}
+            "decision": "quyet-dinh", "nomination": "lay-y-kien",
+            "initiative": "sang-kien", "board": "bang-vang",
+            "stats": "thong-ke"}
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 JS_URI = "assets/vinhdanh.js"  # keyboard fixes on every page
@@ -203,7 +209,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=format_date, html=keep_html, md=markdown_inline, num=thousands, initial=initial,
                        letter_id=letter_id, yaml=yaml_string)
-    env.globals.update(LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
+    env.globals.update(LEVEL_NAMES=LEVEL_NAMES, LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
                        decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri)
     return env
 
@@ -240,7 +246,7 @@ class SiteRenderer:
     def pages(self) -> Iterator[PageSource]:
         """Yield every page: browse pages (in the nav) first, then the rest."""
         rel = self.rel
-        yield self.render("home.md", page_uri("home"), True)
+        yield self.render("home.md", page_uri("home"), True, nominations=open_nominations(rel))
         yield from self.az_pages("person", rel.people_by_letter, heading="Cá nhân điển hình tiên tiến",
                                  noun="cá nhân", total=len(rel.people))
         yield from self.az_pages("collective", rel.collectives_by_letter, heading="Tập thể điển hình tiên tiến",
@@ -250,6 +256,10 @@ class SiteRenderer:
             yield self.render(template, page_uri(kind), True)
         yield self.render("decisions.md", page_uri("decision"), True, groups=by_year(self.decisions))
         yield self.render("search.md", page_uri("search"), True)
+        yield from nomination_pages(rel, self.render, page_uri)
+        yield from initiative_pages(rel, self.render, page_uri)
+        yield from board_pages(rel, self.render, page_uri)
+        yield from statistics_pages(rel, self.render, page_uri)
         if self.profiles is not None:
             self.profiles.start(rel, _templates_stamp(self.env))
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
