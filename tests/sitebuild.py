@@ -33,6 +33,9 @@ def copy_project(target: Path, exemplars: Path | None = None) -> Path:
 def build_site(project: Path) -> Path:
     """Run a real, strict MkDocs build of project; return the site folder."""
     config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"))
+    # As `mkdocs build` does: MkDocs keeps plugins between loads in one process, and a serve
+    # started by an earlier test must not leave them previewing drafts.
+    config.plugins.on_startup(command="build", dirty=False)
     build(config)
     return project / "site"
 

@@ -52,7 +52,10 @@ class Project:
         if self.news:
             load_stories(self.docs, self.news, loaded, now, repository=self.root)
             # MkDocs would publish a page that is a link to a file of the machine: refuse before it reads one.
-            loaded.problems += escaping_links(self.root, self.exemplars, [self.docs, self.overrides, self.theme])
+            # (A folder named outside the project, as the editor's trial copies do, is not the project's.)
+            published = [f for f in (self.docs, self.overrides, self.theme)
+                         if f and Path(f).absolute().is_relative_to(self.root.absolute())]
+            loaded.problems += escaping_links(self.root, self.exemplars, published)
         return loaded
 
     def renderer(self, catalogue: Catalogue, now: dt.datetime | None = None,
