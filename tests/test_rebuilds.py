@@ -36,3 +36,32 @@ def test_a_saved_record_and_story_show_and_unchanged_pages_are_not_rebuilt(tmp_p
     assert "zqsaved" in (site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
     assert "zqstory" in (site / "news/index.html").read_text(encoding="utf-8")  # the listing, rebuilt too
     assert untouched.stat().st_mtime_ns == before
+
+
+def test_a_renamed_person_shows_on_every_list_that_names_them_and_other_lists_are_not_rebuilt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project, site = copy_project(tmp_path), tmp_path / "served"
+    monkeypatch.chdir(project)
+    serve_build(project, site)
+    lists = [site / "nam/2022/index.html", site / "danh-hieu/lao-dong-tien-tien/index.html",
+             site / "don-vi/vksnd-tinh-bac-ninh/index.html", site / "ca-nhan/index.html"]
+    assert all("Nguyễn Thị Thu Hà" in page.read_text(encoding="utf-8") for page in lists)
+    elsewhere = [page for page in (site / "nam").glob("*/index.html")
+                 if "Nguyễn Thị Thu Hà" not in page.read_text(encoding="utf-8")]
+    assert elsewhere
+    before = {page: page.stat().st_mtime_ns for page in elsewhere}
+    record = project / "exemplars/people/nguyen-thi-thu-ha.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("name: Nguyễn Thị Thu Hà",
+                                                                 "name: Nguyễn Thị Thu Hằng", 1), encoding="utf-8")
+    serve_build(project, site)
+    for page in lists:
+        assert "Nguyễn Thị Thu Hằng" in page.read_text(encoding="utf-8"), page
+    assert {page: page.stat().st_mtime_ns for page in elsewhere} == before
+    # A unit renamed shows on every page that names it: the cache of pages starts again.
+    units = project / "exemplars/units.yml"
+    name = "Viện kiểm sát nhân dân tỉnh Bắc Ninh"
+    assert name in units.read_text(encoding="utf-8")
+    units.write_text(units.read_text(encoding="utf-8").replace(name, name + " zqunit", 1), encoding="utf-8")
+    serve_build(project, site)
+    assert "zqunit" in (site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
+    assert "zqunit" in (site / "don-vi/vksnd-tinh-bac-ninh/index.html").read_text(encoding="utf-8")

@@ -141,9 +141,9 @@ def load(root: Path, repository: Path | None = None, cache: FileCache | None = N
         for path in files_under(root / name, repository, out.problems):
             _read_list(out, path, fields, what, into, build)
     for path in files_under(root / "people", repository, out.problems, "*.y*ml", recursive=False):
-        _read_exemplar(out, root, path, PERSON_FIELDS, cat.people, "individual")
+        _read_exemplar(out, root, path, cat.people, "individual")
     for path in files_under(root / "collectives", repository, out.problems, "*.y*ml", recursive=False):
-        _read_exemplar(out, root, path, COLLECTIVE_FIELDS, cat.collectives, "collective")
+        _read_exemplar(out, root, path, cat.collectives, "collective")
     read_nominations(root, lambda path: _open(out, path), out.problems, cat.nominations)
     return out
 
@@ -216,28 +216,62 @@ def _movement(v: dict[str, Any], origin: Origin) -> Movement:
                     launched_by=v.get("launched_by", ""), summary=v.get("summary", ""), origin=origin)
 
 
-def _read_exemplar(out: Loaded, root: Path, path: Path, fields: dict[str, s.Field],
-                   into: dict[str, Any], subject: str) -> None:
-    if subject == "individual":
-        out.person_files.add(path.stem)
+@dataclass(frozen=True)
+class _CheckedRecord:
+    """What one record file says, checked on its own: kept while the file is unchanged (`mkdocs serve`)."""
+
+    doc: YamlFile | None
+    values: dict[str, Any] | None
+    problems: list[Problem]
+    references: list[Reference]
+    decisions: list[Mention]
+    built: dict[object, Person | Collective] = field(default_factory=dict, compare=False)
+    """The record made from it, by photo: the same object on every rebuild, so unchanged pages compare fast."""
+
+
+def _check_person_file(path: Path) -> _CheckedRecord:
+    return _check_record_file(path, PERSON_FIELDS, "individual")
+
+
+def _check_collective_file(path: Path) -> _CheckedRecord:
+    return _check_record_file(path, COLLECTIVE_FIELDS, "collective")
+
+
+def _check_record_file(path: Path, fields: dict[str, s.Field], subject: str) -> _CheckedRecord:
+    out = Loaded(Catalogue())
     doc = _open(out, path)
     if doc is None:
-        return
+        return _CheckedRecord(None, None, out.problems, [], [])
     reader = s.Reader(doc, out.problems)
     if not s.ID_PATTERN.fullmatch(path.stem):
         out.problems.append(Problem(doc.path, 0, "", "the file name is the id and must be lowercase letters, digits "
                                     f"and '-'; rename it to {slugify(path.stem) or 'a-name'}{path.suffix}"))
     values = s.read_mapping(reader, (), doc.data, fields, "a record")
-    if values is None:
+    if values is not None:
+        _check_exemplar_rules(reader, values)
+        for line, message in active_content(values.get("story", "")):
+            reader.error(("story",), message)
+            reader.problems[-1] = replace(reader.problems[-1], line=doc.line(("story",)) + line)
+        _note_references(out, doc, (), values, subject)
+    return _CheckedRecord(doc, values, out.problems, out.references, out.decisions)
+
+
+def _read_exemplar(out: Loaded, root: Path, path: Path, into: dict[str, Any], subject: str) -> None:
+    if subject == "individual":
+        out.person_files.add(path.stem)
+    checked = read_with(out.cache, _check_person_file if subject == "individual" else _check_collective_file, path)
+    out.problems += checked.problems
+    out.references += checked.references
+    out.decisions += checked.decisions
+    if checked.doc is None or checked.values is None:
         return
-    _check_photo(reader, root, values, out.cache)
-    _check_exemplar_rules(reader, values)
-    for line, message in active_content(values.get("story", "")):
-        reader.error(("story",), message)
-        reader.problems[-1] = replace(reader.problems[-1], line=doc.line(("story",)) + line)
-    _note_references(out, doc, (), values, subject)
+    doc, values = checked.doc, dict(checked.values)  # the photo is dropped from this copy when it is wrong
+    _check_photo(s.Reader(doc, out.problems), root, values, out.cache)
     if "name" not in values or "unit" not in values:
         return  # reported; the other checks still run on what could be read
+    if (photo := values.get("photo")) in checked.built:
+        into[path.stem] = checked.built[photo]
+        return
     common = dict(
         id=path.stem, name=values["name"], unit=values["unit"], photo=values.get("photo"),
         photo_credit=values.get("photo_credit", ""), summary=values.get("summary", ""),
@@ -252,6 +286,7 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, fields: dict[str, s.Fiel
                                  given_name=values.get("given_name"), position=values.get("position", ""))
     else:
         into[path.stem] = Collective(**common, members=values.get("members", ()))
+    checked.built[photo] = into[path.stem]
 
 
 def _honour(v: dict[str, Any]) -> Honour:

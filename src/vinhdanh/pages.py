@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -22,6 +22,7 @@ from .decisions import Decision, by_year, decision_slug, decisions_of, position_
 from .initiatives import LEVEL_NAMES, initiative_pages
 from .model import Collective, Exemplar, Person
 from .nomination_pages import nomination_pages, open_nominations
+from .pagecache import PageCache
 from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
 from .photos import PhotoCache, PhotoSet
 from .relations import Award, Relations, kind_of
@@ -45,6 +46,8 @@ INITIATIVE_LEVELS = {"co-so": "cấp cơ sở", "nganh": "cấp ngành", "toan-q
 # Python-Markdown parses raw HTML with html.parser, which made it the slowest step of a
 # build: generated HTML is kept aside, a placeholder paragraph stands in for each block
 # in the Markdown, and the HTML is put back after conversion (see `restore_html`).
+T = TypeVar("T")
+
 _PLACEHOLDER = "vinhdanhblock{}"
 _PLACEHOLDER_LINE = re.compile(r"^vinhdanhblock(\d+)$", re.MULTILINE)
 _PLACEHOLDER_HTML = re.compile(r"<p>vinhdanhblock(\d+)</p>")
@@ -219,9 +222,10 @@ class SiteRenderer:
 
     def __init__(self, rel: Relations, env: jinja2.Environment, photo_cache: PhotoCache,
                  exemplars_dir: Path = Path("exemplars"), directory_urls: bool = True,
-                 profiles: ProfileCache | None = None) -> None:
+                 cache: PageCache | None = None) -> None:
         self.rel = rel
-        self.profiles = profiles
+        self.cache = cache
+        """Under `mkdocs serve`, the pages of the last rebuild."""
         self.env = env
         self.directory_urls = directory_urls
         self.exemplars_dir = exemplars_dir
@@ -258,10 +262,10 @@ class SiteRenderer:
         yield self.render("search.md", page_uri("search"), True)
         yield from nomination_pages(rel, self.render, page_uri)
         yield from initiative_pages(rel, self.render, page_uri)
-        yield from board_pages(rel, self.render, page_uri)
+        yield from board_pages(rel, self._render_board, page_uri)
         yield from statistics_pages(rel, self.render, page_uri)
-        if self.profiles is not None:
-            self.profiles.start(rel, _templates_stamp(self.env))
+        if self.cache is not None:
+            self.cache.start(rel, self.env)
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
         for exemplar in exemplars:
             yield self.profile(exemplar)
@@ -290,28 +294,38 @@ class SiteRenderer:
 
     def downloads(self) -> list[tuple[str, bytes]]:
         """Return the files published beside the pages: each decision's roll as CSV."""
-        return [(roll_csv_uri(d), roll_csv(self.rel, d)) for d in self.decisions]
+        return [(uri, self._cached(uri, d, functools.partial(roll_csv, self.rel, d)))
+                for d in self.decisions for uri in [roll_csv_uri(d)]]
 
     def profile(self, exemplar: Person | Collective) -> PageSource:
-        """Render a profile, or reuse the last one if nothing it shows has changed (under `mkdocs serve`)."""
+        """Render a profile (under `mkdocs serve`, only if what it shows has changed)."""
         uri = page_uri(kind_of(exemplar), exemplar.id)
         inputs = self.rel.profile_inputs(exemplar) + (self.photo_set(exemplar),)
-        if self.profiles is not None and (page := self.profiles.get(uri, inputs)):
-            return page
-        page = self.render("profile.md", uri, exemplar=exemplar, is_person=isinstance(exemplar, Person))
-        if self.profiles is not None:
-            self.profiles.put(uri, inputs, page)
-        return page
+        return self._cached(uri, inputs, lambda: self.render("profile.md", uri, exemplar=exemplar,
+                                                             is_person=isinstance(exemplar, Person)))
+
+    def _render_board(self, template: str, uri: str, in_nav: bool = False, **context: Any) -> PageSource:
+        """Render a page of the honour boards: what it shows is its context, and the portraits."""
+        inputs = (template, context, tuple(self.photo_set(e) for e in [*self.rel.people, *self.rel.collectives]))
+        return self._cached(uri, inputs, lambda: self.render(template, uri, in_nav, **context))
+
+    def _cached(self, uri: str, inputs: object, render: Callable[[], T]) -> T:
+        return self.cache.page(uri, inputs, render) if self.cache is not None else render()
 
     def list_pages(self, template: str, kind: str, key: object, groups: list[tuple[Any, list[Award]]],
                    name: Callable[[Any], str], **context: Any) -> Iterator[PageSource]:
         """Yield the pages of one list of honours, cut where it is long; `awards` is each page's share."""
         pages = cut(groups, ROWS_PER_PAGE)
+        # What a page of the list shows: its share of the honours, the pager (made from all of them), the
+        # list's own record, and what the templates show besides (a unit's people, a movement's stories).
+        shown = self.rel.list_inputs(kind, key)
+        inputs = (template, groups, context, shown, tuple(self.photo_set(e) for e in shown if isinstance(e, Exemplar)))
         for number, page in enumerate(pages, 1):
-            yield self.render(template, page_uri(kind, key, number), groups=page,
-                              awards=[award for group in page for award in group.items],
-                              pager=pager(pages, lambda n: page_uri(kind, key, n),
-                                          lambda p: span_label(p, name), number), **context)
+            uri = page_uri(kind, key, number)
+            yield self._cached(uri, inputs, functools.partial(
+                self.render, template, uri, groups=page, awards=[award for group in page for award in group.items],
+                pager=pager(pages, lambda n: page_uri(kind, key, n), lambda p: span_label(p, name), number),
+                **context))
 
     def az_pages(self, kind: str, letters: list[tuple[str, list[Any]]], **context: Any) -> Iterator[PageSource]:
         """Yield an A–Z list: one page, or, when long, an index of letters and a page (or more) per letter."""
@@ -330,8 +344,10 @@ class SiteRenderer:
                           **context)
         for letter, pages in cuts.items():
             for number, page in enumerate(pages, 1):
-                yield self.render("az.md", letter_uri(kind, letter, number), groups=page, letters=index,
-                                  letter=letter, pager=pagers[letter][number - 1], **context)
+                uri, shown = letter_uri(kind, letter, number), dict(groups=page, letters=index, letter=letter,
+                                                                    pager=pagers[letter][number - 1], **context)
+                photos = tuple(self.photo_set(e) for group in page for e in group.items)
+                yield self._cached(uri, (shown, photos), functools.partial(self.render, "az.md", uri, **shown))
 
     def render(self, template: str, uri: str, in_nav: bool = False, **context: Any) -> PageSource:
         """Render the page at uri (a source path) through its template."""
@@ -379,36 +395,3 @@ def _names_label(page: list[Group[str, Any]]) -> str:
     """Return "Nguyễn Thị Ánh – Trần Văn Bình": the first and last names on a page of an A–Z list."""
     names = [item.name for group in page for item in group.items]
     return f"{names[0]} – {names[-1]}" if names else ""
-
-
-class ProfileCache:
-    """Profiles rendered by the last build, with what they showed; cleared when shared records change."""
-
-    def __init__(self) -> None:
-        self._pages: dict[str, tuple[tuple[object, ...], PageSource]] = {}
-        self._shared: tuple[object, ...] = ()
-
-    def start(self, rel: Relations, templates: object) -> None:
-        """Begin a build: units, titles, movements and templates make every profile; if they changed, forget all."""
-        shared = (tuple(rel.units.values()), tuple(rel.titles.values()), tuple(rel.movements.values()), templates)
-        if shared != self._shared:
-            self._pages.clear()
-            self._shared = shared
-
-    def get(self, uri: str, inputs: tuple[object, ...]) -> PageSource | None:
-        """Return the page rendered from the same inputs, if any."""
-        entry = self._pages.get(uri)
-        return entry[1] if entry and entry[0] == inputs else None
-
-    def put(self, uri: str, inputs: tuple[object, ...], page: PageSource) -> None:
-        self._pages[uri] = (inputs, page)
-
-
-def _templates_stamp(env: jinja2.Environment) -> tuple[tuple[str, int], ...]:
-    """Return the site's template overrides with their modification times."""
-    stamp = []
-    for loader in getattr(env.loader, "loaders", ()):
-        if isinstance(loader, jinja2.FileSystemLoader):
-            for folder in loader.searchpath:
-                stamp += [(str(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.md"))]
-    return tuple(stamp)

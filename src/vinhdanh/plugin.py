@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import posixpath
@@ -36,6 +37,7 @@ from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_
 from .preview import banner, previewable
 from .rebuilds import REBUILDS
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
+from .shared_fragments import SharedFragments
 from .stories import VIETNAM, Story, with_excerpt_break
 from .text import format_date, format_datetime, nfc, toc_slugify
 
@@ -73,6 +75,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the records and stories; add the theme, anchors, figures and styles."""
+        if self.serving:
+            REBUILDS.begin()
         self.project = project_from_config(config, self.config, self.serving)
         self.now = dt.datetime.now(VIETNAM)
         loaded = self.project.read(self.now, REBUILDS.files if self.serving else None)
@@ -94,7 +98,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             self.last_good = loaded
             _report_notices(problems)
         self.stories: dict[str, Story] = loaded.catalogue.stories
-        self.renderer = self.project.renderer(loaded.catalogue, self.now, REBUILDS.profiles if self.serving else None)
+        self.renderer = self.project.renderer(loaded.catalogue, self.now, REBUILDS.pages if self.serving else None)
         if self.serving:
             self.renderer.env.bytecode_cache = REBUILDS.templates
         self.synonyms = synonym_groups(self.renderer.rel)
@@ -113,6 +117,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", toc_slugify)
         config.extra_css.insert(0, CSS_URI)
         self.feed_entries: list[FeedEntry] = []
+        self.shared_fragments = SharedFragments()
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -123,6 +128,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop Pagefind: a failed build writes no index."""
+        if self.serving:
+            REBUILDS.end()
         indexer: SearchIndexer | None = getattr(self, "indexer", None)
         if indexer:
             indexer.cancel()
@@ -230,6 +237,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         source = self.pages.get(uri)
         if source:
             html = source.restore_html(html)
+            # Its text is in the page now: at 10,000 profiles, keeping it too took 200 MB to the end of the build.
+            self.pages[uri] = dataclasses.replace(source, markdown="", html_blocks=())
         story = self.stories.get(uri)
         if story:
             html = with_title(add_srcset(html, _page_dir(page), self.content_images), page.title or story.title)
@@ -263,6 +272,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
                 self.indexer.add(*fragment)
             elif self.serving and self.config.search:
                 REBUILDS.search_pages[fragment[0]] = fragment
+        if page.file.src_uri in self.pages:  # written: MkDocs would keep every profile's HTML to the end
+            page.content = None
         if self.banner:  # under `mkdocs serve` only: the problems, on every page
             output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + self.banner, output, count=1)
         return output
@@ -273,7 +284,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         env.filters["date"] = _shown_date
         if self.serving:
             env.bytecode_cache = REBUILDS.templates
-        env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri(), "preview": self.serving}
+        env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri(), "preview": self.serving,
+                                   "shared": self.shared_fragments}
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])
@@ -315,6 +327,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             path.write_bytes(feed)
         if self.serving and self.config.search:
             REBUILDS.index_in_background(Path(config.site_dir), self.page_urls)
+        if self.serving:
+            REBUILDS.end()
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             try:

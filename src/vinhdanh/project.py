@@ -13,7 +13,8 @@ from .filecache import FileCache
 from .links import escaping_links
 from .load import Loaded, load
 from .model import Catalogue
-from .pages import ProfileCache, SiteRenderer, make_environment
+from .pagecache import PageCache
+from .pages import SiteRenderer, make_environment
 from .photos import PhotoCache
 from .relations import Relations
 from .stories import VIETNAM, NewsRules, load_stories
@@ -59,9 +60,9 @@ class Project:
         return loaded
 
     def renderer(self, catalogue: Catalogue, now: dt.datetime | None = None,
-                 profiles: ProfileCache | None = None) -> SiteRenderer:
-        """Return the renderer of the generated pages of a checked catalogue (reusing unchanged profiles)."""
+                 cache: PageCache | None = None) -> SiteRenderer:
+        """Return the renderer of the pages of a checked catalogue (under `mkdocs serve`, reusing unchanged ones)."""
         rel = Relations(catalogue, now or dt.datetime.now(VIETNAM),
                         future_is_draft=self.news.future_is_draft if self.news else True)
         return SiteRenderer(rel, make_environment(self.overrides), self.photo_cache(),
-                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls, profiles=profiles)
+                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls, cache=cache)

@@ -7,14 +7,16 @@ output: generated pages are written to files, and rewritten only when they chang
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
 import jinja2
 
 from .filecache import FileCache
+from .pagecache import PageCache
 from .pagefind import SearchIndexer, SearchIndexError
-from .pages import PageSource, ProfileCache
+from .pages import PageSource
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -32,11 +34,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 class Rebuilds:
-    """Records read, profiles rendered, pages written and pages to search, kept between rebuilds."""
+    """Records read, pages rendered, pages written and pages to search, kept between rebuilds."""
 
     def __init__(self) -> None:
         self.files = FileCache()
-        self.profiles = ProfileCache()
+        self.pages = PageCache()
         self.templates = CompiledTemplates()
         """Compiling Material's templates and ours took a second of every rebuild."""
         self.search_pages: dict[str, tuple[str, str, str]] = {}
@@ -45,6 +47,28 @@ class Rebuilds:
         self._lock = threading.Lock()
         self._indexing: threading.Thread | None = None
         self._wanted: tuple[Path, set[str]] | None = None
+        self._building = False
+
+    def begin(self) -> None:
+        """Keep Python's cycle collector out of the rebuild: with everything kept here, it took half a second."""
+        with self._lock:
+            self._building = True
+        gc.disable()
+
+    def end(self) -> None:
+        """Collect garbage a moment after the rebuild, once the browser has had the page."""
+        with self._lock:
+            self._building = False
+        timer = threading.Timer(2.0, self._collect)
+        timer.daemon = True
+        timer.start()
+
+    def _collect(self) -> None:
+        with self._lock:
+            if self._building:
+                return  # the next rebuild's end collects
+            gc.enable()
+        gc.collect()
 
     def write_page(self, folder: Path, page: PageSource) -> None:
         """Write a generated page's Markdown under folder, unless it is there and its HTML blocks unchanged.

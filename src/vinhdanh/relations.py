@@ -56,6 +56,15 @@ class Relations:
                 tuple(self.members_of.get(exemplar.id, ())) if key[0] == "collective" else (),
                 tuple(self.stories_of.get(key, ())))
 
+    def list_inputs(self, kind: str, key: object) -> tuple[Any, ...]:
+        """Return what a list page shows besides its honours and the shared records: a unit's people, a
+        movement's stories."""
+        if kind == "unit":
+            return tuple(self.exemplars_in.get(str(key), ()))
+        if kind == "movement":
+            return tuple(self.stories_in.get(str(key), ()))
+        return ()
+
     def is_live(self, story: Any) -> bool:
         """Return whether a story is published now (drafts may still be previewed)."""
         return bool(story.is_live(self.now, self.future_is_draft))

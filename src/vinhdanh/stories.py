@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from . import schema as s
+from .filecache import read_with
 from .links import files_under, shown, within
 from .load import Loaded, Reference
 from .markup import active_content
@@ -223,30 +224,36 @@ def _load_authors(path: Path, out: Loaded) -> dict[str, str]:
     return names
 
 
-def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded,
-                now: dt.datetime, authors_file: str) -> Story | None:
+def _split_story_file(path: Path) -> tuple[str, int, YamlFile] | Problem:
+    """Return a story's text, where its body starts and its front matter read (kept while the file is unchanged)."""
     where = shown(path)
     text = read_text(path, where)
     if isinstance(text, Problem):
-        out.problems.append(text)
-        return None
+        return text
     match = _FRONT_MATTER.match(text)
     if not match:
-        out.problems.append(Problem(where, 1, "", "a story starts with front matter between two '---' lines "
-                                    "(title, date, …); `vinhdanh new story` writes one"))
-        return None
+        return Problem(where, 1, "", "a story starts with front matter between two '---' lines "
+                       "(title, date, …); `vinhdanh new story` writes one")
     doc = parse_yaml(match[1] or "", where, first_line=2)
-    if isinstance(doc, Problem):
-        out.problems.append(doc)
+    return doc if isinstance(doc, Problem) else (text, match.end(), doc)
+
+
+def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded,
+                now: dt.datetime, authors_file: str) -> Story | None:
+    where = shown(path)
+    split = read_with(out.cache, _split_story_file, path)
+    if isinstance(split, Problem):
+        out.problems.append(split)
         return None
+    text, body_start, doc = split
     reader = s.Reader(doc, out.problems)
     values = s.read_mapping(reader, (), doc.data if doc.data is not None else {}, STORY_FIELDS, "front matter")
     if values is None:
         return None
     src_uri = path.relative_to(docs_dir).as_posix()
-    body_first_line = text[: match.end()].count("\n") + 1
-    _check_images(reader, docs_dir, src_uri, text[match.end():], body_first_line, values)
-    for line, message in active_content(text[match.end():]):
+    body_first_line = text[:body_start].count("\n") + 1
+    _check_images(reader, docs_dir, src_uri, text[body_start:], body_first_line, values)
+    for line, message in active_content(text[body_start:]):
         reader.problems.append(Problem(where, body_first_line + line - 1, "", message))
     _check_people_and_authors(reader, doc, values, authors, out, now, authors_file)
     if "title" not in values or "date" not in values:
@@ -261,7 +268,7 @@ def _read_story(docs_dir: Path, path: Path, authors: dict[str, str], out: Loaded
         cover=Cover(_from_docs(src_uri, cover["image"]), cover.get("alt", ""), cover.get("credit", ""))
         if cover and "image" in cover else None,
         exemplars=values.get("exemplars", ()), movement=values.get("movement"), draft=values.get("draft"),
-        images=tuple(_from_docs(src_uri, target) for target in _image_targets(values, text[match.end():])),
+        images=tuple(_from_docs(src_uri, target) for target in _image_targets(values, text[body_start:])),
     )
 
 

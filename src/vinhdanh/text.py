@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -80,6 +81,7 @@ def _shaped_rank(rank: int, mark: str) -> int:
     return _LETTER_RANK[shaped] if shaped else rank
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names are sorted again on every rebuild of `mkdocs serve`
 def sort_key(text: str) -> tuple[object, ...]:
     """Return a key that sorts text in Vietnamese dictionary order.
 
