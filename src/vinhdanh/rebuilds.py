@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from pathlib import Path
 
 import jinja2
@@ -17,6 +18,9 @@ from .filecache import FileCache
 from .pagecache import PageCache
 from .pagefind import SearchIndexer, SearchIndexError
 from .pages import PageSource
+
+SEARCH_DELAY = 3.0
+"""Seconds without a rebuild before the preview's search is indexed again: saves come in bursts."""
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -48,6 +52,7 @@ class Rebuilds:
         self._indexing: threading.Thread | None = None
         self._wanted: tuple[Path, set[str]] | None = None
         self._building = False
+        self._ended = 0.0
 
     def begin(self) -> None:
         """Keep Python's cycle collector out of the rebuild: with everything kept here, it took half a second."""
@@ -59,9 +64,18 @@ class Rebuilds:
         """Collect garbage a moment after the rebuild, once the browser has had the page."""
         with self._lock:
             self._building = False
+            self._ended = time.monotonic()
         timer = threading.Timer(2.0, self._collect)
         timer.daemon = True
         timer.start()
+
+    def _wait_for_quiet(self, seconds: float) -> None:
+        """Return once no rebuild is under way, and none ended in the last `seconds`."""
+        while True:
+            with self._lock:
+                if not self._building and time.monotonic() - self._ended >= seconds:
+                    return
+            time.sleep(0.1)
 
     def _collect(self) -> None:
         with self._lock:
@@ -96,6 +110,7 @@ class Rebuilds:
     def _index(self) -> None:
         """Index the latest pages; again if pages were saved meanwhile."""
         while True:
+            self._wait_for_quiet(SEARCH_DELAY)
             with self._lock:
                 if self._wanted is None:
                     return
@@ -105,6 +120,7 @@ class Rebuilds:
             try:
                 indexer = SearchIndexer(site_dir / "pagefind")
                 for page in pages:
+                    self._wait_for_quiet(0)  # a rebuild under way goes first: the page is what the writer waits for
                     indexer.add(*page)
                 indexer.finish()
             except (SearchIndexError, OSError):

@@ -53,13 +53,17 @@ def shadow_text(page_html: str, groups: Iterable[tuple[str, ...]]) -> str:
     text = html.unescape(_TAGS.sub(" ", page_html))
     lowered = _WORD.findall(text.lower())
     words = " " + " ".join(lowered) + " "  # lowercased, not folded: folding whole pages is slow
-    extra = {fold(word) for word in _D_WORD.findall(text)}
+    extra = {_fold_word(word) for word in _D_WORD.findall(text)}
     for group in groups:
         if any(f" {name} " in words for name in _spelled(group)):
             extra.update(word for name in group for word in _WORD.findall(fold(name)))
     # Pagefind already folds tones; repeating words the page has would only swell the index.
-    present = {fold(word) for word in set(lowered) if "đ" not in word}
+    present = {_fold_word(word) for word in set(lowered) if "đ" not in word}
     return " ".join(sorted(extra - present))
+
+
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
+"""fold() of one word: the same words come back on thousands of pages."""
 
 
 @functools.cache

@@ -14,7 +14,9 @@ _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
 def nfc(text: str) -> str:
     """Return text in NFC with look-alike eth letters read as Đ/đ."""
-    return unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
+    if "ð" in text or "Ð" in text:  # translate() looks up every character: whole pages go through here
+        text = text.translate(_LOOKALIKES)
+    return unicodedata.normalize("NFC", text)
 
 
 # Every combining mark, and đ → d: one str.translate pass (a loop over characters in
