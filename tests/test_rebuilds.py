@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,10 @@ def test_a_saved_record_and_story_show_and_unchanged_pages_are_not_rebuilt(tmp_p
     assert "zqsaved" in (site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
     assert "zqstory" in (site / "news/index.html").read_text(encoding="utf-8")  # the listing, rebuilt too
     assert untouched.stat().st_mtime_ns == before
+    # The story was built again; the profiles it links to were not, and its links to them still resolve.
+    story_dir = next(site.glob("news/2026/03/10/*/"))
+    featured = re.findall(r'href="([^"]*ca-nhan/[^"]*)"', (story_dir / "index.html").read_text(encoding="utf-8"))
+    assert featured and all((story_dir / link / "index.html").resolve().is_file() for link in featured)
 
 
 def test_a_renamed_person_shows_on_every_list_that_names_them_and_other_lists_are_not_rebuilt(

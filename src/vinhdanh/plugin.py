@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import os
 import posixpath
 import re
 import unicodedata
@@ -160,9 +161,13 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             if self.serving:  # a file on disk, rewritten only when it changes: `serve --dirty` skips the rest
                 folder = self.project.cache / "pages"
-                REBUILDS.write_page(folder, page)
-                files.append(File(page.src_uri, str(folder), config.site_dir, config.use_directory_urls,
-                                  inclusion=level))
+                written = REBUILDS.write_page(folder, page)
+                file = File(page.src_uri, str(folder), config.site_dir, config.use_directory_urls, inclusion=level)
+                if not (written or page.in_nav) and os.path.exists(file.abs_dest_path):
+                    # Served as last built: MkDocs need not even make it a page (at 3,000 profiles, a second of
+                    # every rebuild). Links to it still resolve.
+                    file.inclusion = InclusionLevel.EXCLUDED
+                files.append(file)
             else:
                 files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=level))
             self.pages[page.src_uri] = page
@@ -206,7 +211,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Give the blog each story's time as written (Vietnam time without a zone), and its order."""
-        self.page_urls = {"/" + file.url for file in files.documentation_pages()}
+        # Pages left as last built (under `mkdocs serve`) are still pages of the site.
+        self.page_urls = {"/" + file.url for file in files if file.is_documentation_page()}
         posts = getattr(getattr(self.blog, "blog", None), "posts", None)
         if not posts:
             return nav

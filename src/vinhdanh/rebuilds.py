@@ -84,18 +84,19 @@ class Rebuilds:
             gc.enable()
         gc.collect()
 
-    def write_page(self, folder: Path, page: PageSource) -> None:
+    def write_page(self, folder: Path, page: PageSource) -> bool:
         """Write a generated page's Markdown under folder, unless it is there and its HTML blocks unchanged.
 
         A change in the HTML kept out of the Markdown (a position in a profile, say) rewrites the
-        file too, so that MkDocs sees a newer source and rebuilds the page.
+        file too, so that MkDocs sees a newer source and rebuilds the page. Return whether it was written.
         """
         path = folder / page.src_uri
         if self._written.get(path) == (page.markdown, page.html_blocks):
-            return
+            return False
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
         self._written[path] = (page.markdown, page.html_blocks)
+        return True
 
     def index_in_background(self, site_dir: Path, urls: set[str]) -> None:
         """Rebuild the search index of the served site after the pages; the preview says search may lag."""
