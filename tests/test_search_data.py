@@ -25,6 +25,14 @@ def test_shadow_adds_d_words_folded_and_the_other_spellings_of_abbreviations() -
     assert "tinh" not in words and "ninh" not in words  # Pagefind folds tones itself: no need to repeat
 
 
+def test_shadow_leaves_out_what_search_does_not_index() -> None:
+    html = ('<p>Đào Đức Thắng</p><table><thead data-pagefind-ignore><tr><th>Quyết định</th></tr></thead>'
+            '<tr><td data-pagefind-ignore="all">72/QĐ-VKSTC ngày 07/03/2026</td><td>Đà Nẵng</td></tr></table>')
+    words = shadow_text(html, GROUPS).split()
+    assert {"dao", "duc", "da"} <= set(words)
+    assert "qd" not in words and "dinh" not in words
+
+
 def test_shadow_is_empty_for_a_page_without_d_or_abbreviations() -> None:
     assert shadow_text("<p>Hoàn thành xuất sắc nhiệm vụ</p>", GROUPS) == ""
     assert shadow_block("") == ""
