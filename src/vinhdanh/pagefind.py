@@ -47,6 +47,7 @@ class SearchIndexer:
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True)
         self._reader.start()
         self._sent = 0
+        self._sending = threading.Lock()
         self._index_id = self._request({"type": "NewIndex", "config": {"force_language": "vi"}})["index_id"]
 
     def add(self, url: str, title: str, content_html: str) -> None:
@@ -56,7 +57,8 @@ class SearchIndexer:
                 f"<body><main data-pagefind-body>{heading}{content_html}</main></body></html>")
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page,
                     "file_path": None})
-        self.pages += 1
+        with self._sending:
+            self.pages += 1
 
     def finish(self) -> float:
         """Wait for every page, write the index; return the seconds since the indexer started."""
@@ -80,15 +82,17 @@ class SearchIndexer:
 
     def _send(self, payload: dict[str, Any]) -> int:
         """Write one message; return its id. Blocks while Pagefind is behind (its input pipe is full)."""
-        self._sent += 1
-        message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
-        assert self._process.stdin is not None
-        try:
-            self._process.stdin.write(base64.b64encode(message) + b",")
-            self._process.stdin.flush()
-        except BrokenPipeError:
-            raise SearchIndexError("the Pagefind service stopped unexpectedly") from None
-        return self._sent
+        with self._sending:  # pages may come from two threads (see second_core.py)
+            self._sent += 1
+            message_id = self._sent
+            message = json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")
+            assert self._process.stdin is not None
+            try:
+                self._process.stdin.write(base64.b64encode(message) + b",")
+                self._process.stdin.flush()
+            except BrokenPipeError:
+                raise SearchIndexError("the Pagefind service stopped unexpectedly") from None
+        return message_id
 
     def _request(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send a message and wait for its answer (Pagefind answers in order)."""

@@ -9,6 +9,7 @@ import os
 import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_
 from .preview import banner, previewable
 from .rebuilds import REBUILDS
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
+from .second_core import Fragment, SecondCore, can_split
 from .shared_fragments import SharedFragments
 from .stories import VIETNAM, Story, with_excerpt_break
 from .text import format_date, format_datetime, nfc, toc_slugify
@@ -119,6 +121,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         config.extra_css.insert(0, CSS_URI)
         self.feed_entries: list[FeedEntry] = []
         self.shared_fragments = SharedFragments()
+        self.split_wanted = False
+        self.second_core: SecondCore | None = None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -131,6 +135,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Stop Pagefind: a failed build writes no index."""
         if self.serving:
             REBUILDS.end()
+        if core := getattr(self, "second_core", None):
+            core.cancel()
+            self.second_core = None
         indexer: SearchIndexer | None = getattr(self, "indexer", None)
         if indexer:
             indexer.cancel()
@@ -267,6 +274,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Publish NFC only; give search the content of searchable pages; one heading id per story on a listing."""
+        if page.meta.get("vinhdanh_elsewhere"):  # rendered by the second process (second_core.py)
+            page.content = None
+            return output
         if not unicodedata.is_normalized("NFC", output):  # titles read from decomposed front matter
             output = nfc(output)
         news = self.project.news
@@ -295,7 +305,26 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])
+        self.env, self.files = env, files
+        outside_nav = sum(not page.in_nav for page in self.pages.values())
+        self.split_wanted = not self.serving and can_split(config.plugins.keys(), outside_nav)
         return env
+
+    def _start_second_core(self, first: Page, config: MkDocsConfig, nav: Navigation) -> None:
+        """Fork a copy of the build that renders every other generated page outside the navigation."""
+        from mkdocs.commands.build import _build_page  # the function MkDocs renders each page with
+
+        doc_files = self.files.documentation_pages()
+        pages = [f.page for f in doc_files if f.page is not None and f.page is not first
+                 and f.src_uri in self.pages and not self.pages[f.src_uri].in_nav][1::2]
+
+        def render(page: Page, send: Callable[[Fragment], None]) -> None:  # in the copy
+            first.active = False  # forked while MkDocs was rendering it: not the copy's current page
+            self.indexer = _FragmentSink(send)  # type: ignore[assignment]  # search is the parent's
+            _build_page(page, config, doc_files, nav, self.env)
+
+        indexer = self.indexer
+        self.second_core = SecondCore(pages, render, (lambda fragment: indexer.add(*fragment)) if indexer else None)
 
     def _feed_uri(self) -> str | None:
         return f"{self.project.news.blog_dir}/feed.xml" if self.project.news else None
@@ -303,6 +332,11 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Describe the page for link previews (Open Graph) and collect stories for the feed."""
+        if page.meta.get("vinhdanh_elsewhere"):
+            return context
+        if self.split_wanted:  # every page is converted now: the rendering can be shared
+            self.split_wanted = False
+            self._start_second_core(page, config, nav)
         story = self.stories.get(page.file.src_uri)
         source = self.pages.get(page.file.src_uri)
         image = story.cover.image if story and story.cover else source.image if source else None
@@ -335,6 +369,10 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             REBUILDS.index_in_background(Path(config.site_dir), self.page_urls)
         if self.serving:
             REBUILDS.end()
+        if self.second_core:
+            core, self.second_core = self.second_core, None
+            if not core.finish():
+                raise PluginError("the second process rendering pages stopped with an error (above)")
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             try:
@@ -349,6 +387,16 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+class _FragmentSink:
+    """Stands for the search indexer in the second process: what search needs goes back to the build."""
+
+    def __init__(self, send: Callable[[Fragment], None]) -> None:
+        self.send = send
+
+    def add(self, url: str, title: str, content_html: str) -> None:
+        self.send((url, title, content_html))
 
 
 def _report_notices(problems: list[Any]) -> None:
