@@ -23,7 +23,7 @@ class SharedFragments:
         self._fragments: dict[tuple[str, str, str], Markup] = {}
         self._nav: Any = None
         self._nav_pages: set[int] = set()
-        self._nav_urls: tuple[str, ...] = ()
+        self._folders_linked_below: set[str] = set()
 
     def __call__(self, name: str, page: Any, nav: Any, caller: Callable[[], str]) -> Markup:
         """Render the fragment (the body of a Jinja `call` block), or reuse it for a page in the same folder."""
@@ -39,7 +39,9 @@ class SharedFragments:
             self._fragments.clear()
             self._nav = nav
             self._nav_pages = {id(p) for p in getattr(nav, "pages", ())}
-            self._nav_urls = tuple(_urls(getattr(nav, "items", ())))
+            # Every folder some link of the navigation goes below (a set: with the news' pages, hundreds of links).
+            self._folders_linked_below = {url.rsplit("/", depth)[0] for url in _urls(getattr(nav, "items", ()))
+                                          for depth in range(1, url.count("/") + 1)}
         if page is None or getattr(page, "parent", None) is not None or id(page) in self._nav_pages:
             return None  # the navigation shows where this page is
         # Links are made relative to the page's folder, as MkDocs's `url` filter does (get_relative_url).
@@ -47,7 +49,7 @@ class SharedFragments:
         if "." in tail or not page.url:  # ca-nhan/ha.html: relative to ca-nhan/, as for every page there
             return (name, "in", head)
         folder = page.url.rstrip("/")  # ca-nhan/ha/: the same as for ca-nhan/hung/, unless a link goes below
-        if any(url.startswith(folder + "/") for url in self._nav_urls):
+        if folder in self._folders_linked_below:
             return None
         return (name, "below", posixpath.dirname(folder))
 
