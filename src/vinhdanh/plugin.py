@@ -121,7 +121,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         config.extra_css.insert(0, CSS_URI)
         self.feed_entries: list[FeedEntry] = []
         self.shared_fragments = SharedFragments()
-        self.split_wanted = False
+        self.deferred: set[str] = set()
+        """Generated pages the second process reads, converts and renders (`mkdocs build` of a big site)."""
         self.second_core: SecondCore | None = None
         return config
 
@@ -185,6 +186,10 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         self._publish_news_images(files, config)
         for uri in (CSS_URI, JS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
+        outside_nav = [uri for uri, page in self.pages.items() if not page.in_nav]
+        # Every other one is read, converted and rendered by a second process (see on_env).
+        self.deferred = set(outside_nav[1::2]) if not self.serving and can_split(config.plugins.keys(),
+                                                                                  len(outside_nav)) else set()
         return files
 
     def _publish_news_images(self, files: Files, config: MkDocsConfig) -> None:
@@ -218,6 +223,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Give the blog each story's time as written (Vietnam time without a zone), and its order."""
+        self.nav = nav  # the blog adds its pages to this same navigation
         # Pages left as last built (under `mkdocs serve`) are still pages of the site.
         self.page_urls = {"/" + file.url for file in files if file.is_documentation_page()}
         posts = getattr(getattr(self.blog, "blog", None), "posts", None)
@@ -235,6 +241,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Normalise every page to NFC; give each story its lead and cover, an excerpt, its exemplars below."""
+        if page.file.src_uri in self.deferred:
+            return ""  # the second process converts it
         markdown = nfc(markdown)  # pages saved on macOS or pasted from Word may be decomposed
         story = self.stories.get(page.file.src_uri)
         if story is None:
@@ -247,6 +255,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put back the HTML kept out of Markdown; add what search needs to searchable pages."""
         uri = page.file.src_uri
+        if uri in self.deferred:
+            page.present_anchor_ids = None  # not known here: links to its anchors are not checked
+            return ""
         source = self.pages.get(uri)
         if source:
             html = source.restore_html(html)
@@ -305,26 +316,27 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])
-        self.env, self.files = env, files
-        outside_nav = sum(not page.in_nav for page in self.pages.values())
-        self.split_wanted = not self.serving and can_split(config.plugins.keys(), outside_nav)
+        if self.deferred:  # every other page is converted, and the environment is ready: fork
+            self._start_second_core(env, config, files)
         return env
 
-    def _start_second_core(self, first: Page, config: MkDocsConfig, nav: Navigation) -> None:
-        """Fork a copy of the build that renders every other generated page outside the navigation."""
-        from mkdocs.commands.build import _build_page  # the function MkDocs renders each page with
+    def _start_second_core(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """Fork a copy of the build that reads, converts and renders the deferred pages (second_core.py)."""
+        from mkdocs.commands.build import _build_page, _populate_page  # what MkDocs does with each page
 
-        doc_files = self.files.documentation_pages()
-        pages = [f.page for f in doc_files if f.page is not None and f.page is not first
-                 and f.src_uri in self.pages and not self.pages[f.src_uri].in_nav][1::2]
+        doc_files = files.documentation_pages()
+        pages = [f.page for f in doc_files if f.src_uri in self.deferred and f.page is not None]
 
         def render(page: Page, send: Callable[[Fragment], None]) -> None:  # in the copy
-            first.active = False  # forked while MkDocs was rendering it: not the copy's current page
+            self.deferred.discard(page.file.src_uri)
             self.indexer = _FragmentSink(send)  # type: ignore[assignment]  # search is the parent's
-            _build_page(page, config, doc_files, nav, self.env)
+            _populate_page(page, config, files)
+            _build_page(page, config, doc_files, self.nav, env)
 
         indexer = self.indexer
         self.second_core = SecondCore(pages, render, (lambda fragment: indexer.add(*fragment)) if indexer else None)
+        for uri in self.deferred:  # their text is the copy's now
+            self.pages[uri] = dataclasses.replace(self.pages[uri], markdown="", html_blocks=())
 
     def _feed_uri(self) -> str | None:
         return f"{self.project.news.blog_dir}/feed.xml" if self.project.news else None
@@ -334,9 +346,6 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         """Describe the page for link previews (Open Graph) and collect stories for the feed."""
         if page.meta.get("vinhdanh_elsewhere"):
             return context
-        if self.split_wanted:  # every page is converted now: the rendering can be shared
-            self.split_wanted = False
-            self._start_second_core(page, config, nav)
         story = self.stories.get(page.file.src_uri)
         source = self.pages.get(page.file.src_uri)
         image = story.cover.image if story and story.cover else source.image if source else None

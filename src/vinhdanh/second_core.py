@@ -1,16 +1,16 @@
-"""Half of the generated pages rendered by a second process, on the machine's other core (`mkdocs build`).
+"""Half of the generated pages done by a second process, on the machine's other core (`mkdocs build`).
 
-MkDocs renders pages one after the other, and at 10,000 exemplars putting Material's page
-around each profile was half of the build. Once every page is read and converted (MkDocs
-is rendering its first page), the build process forks: the copy renders every other
-generated page outside the navigation straight into the site folder and sends back what
-search needs of them, while the build goes on with the rest. Here those pages get an
-empty template, which MkDocs skips without writing anything.
+MkDocs reads, converts and renders pages one after the other; at 10,000 exemplars that was
+most of the build. Here every other generated page outside the navigation is left empty
+while MkDocs reads and converts the pages; once it has done so, and before it renders
+any, the build process forks. The copy reads, converts and renders those pages straight
+into the site folder and sends back what search needs of them; the build goes on with
+the rest. In the build process those pages get an empty template, which MkDocs skips
+without writing anything.
 
 Only where fork() exists, for `mkdocs build`, on big sites, and when every plugin is
-vinhdanh or one of Material's that does nothing per rendered page: another plugin's
-per-page hooks would run in the copy, and what they gathered there would be lost.
-"""
+vinhdanh or one of Material's that does nothing per page: another plugin's per-page
+hooks would run in the copy, and what they gathered there would be lost."""
 
 from __future__ import annotations
 
