@@ -9,7 +9,7 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -247,8 +247,11 @@ class SiteRenderer:
             self._photo_sets[key] = self.photo_cache.photo(self.exemplars_dir / exemplar.photo)
         return self._photo_sets[key]
 
-    def pages(self) -> Iterator[PageSource]:
-        """Yield every page: browse pages (in the nav) first, then the rest."""
+    def pages(self, later: Container[str] = ()) -> Iterator[PageSource]:
+        """Yield every page: browse pages (in the nav) first, then the rest.
+
+        Profiles whose source path is in `later` are yielded empty, to be rendered with profile() later.
+        """
         rel = self.rel
         yield self.render("home.md", page_uri("home"), True, nominations=open_nominations(rel))
         yield from self.az_pages("person", rel.people_by_letter, heading="Cá nhân điển hình tiên tiến",
@@ -268,7 +271,8 @@ class SiteRenderer:
             self.cache.start(rel, self.env)
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
         for exemplar in exemplars:
-            yield self.profile(exemplar)
+            uri = page_uri(kind_of(exemplar), exemplar.id)
+            yield PageSource(uri, "") if uri in later else self.profile(exemplar)
         year_groups, title_groups = rel.group_by_year, rel.group_by_title
         for year, awards in rel.by_year.items():
             yield from self.list_pages("year.md", "year", year, title_groups(awards), lambda t: t.name, year=year)

@@ -33,11 +33,13 @@ from .listing import unique_heading_ids
 from .load import shown
 from .mkdocs_config import blog_plugin, project_from_config
 from .mkdocs_toc import with_lead_heading, with_title
+from .model import Collective, Person
 from .pagefind import SearchIndexer, SearchIndexError
-from .pages import CSS_URI, JS_URI, SEARCH_JS_URI, PageSource
+from .pages import CSS_URI, JS_URI, SEARCH_JS_URI, PageSource, page_uri
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
 from .preview import banner, previewable
 from .rebuilds import REBUILDS
+from .relations import kind_of
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .second_core import Fragment, SecondCore, can_split
 from .shared_fragments import SharedFragments
@@ -121,8 +123,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         config.extra_css.insert(0, CSS_URI)
         self.feed_entries: list[FeedEntry] = []
         self.shared_fragments = SharedFragments()
-        self.deferred: set[str] = set()
-        """Generated pages the second process reads, converts and renders (`mkdocs build` of a big site)."""
+        self.deferred: dict[str, Person | Collective] = {}
+        """Profiles the second process renders, reads, converts and writes (`mkdocs build` of a big site)."""
         self.second_core: SecondCore | None = None
         return config
 
@@ -162,9 +164,15 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         for file in [f for f in files if self.left_out and shown(Path(f.abs_src_path or "")) in self.left_out]:
             files.remove(file)  # a story with errors, under `mkdocs serve`
         self.pages: dict[str, PageSource] = {}
-        for page in self.renderer.pages():
+        rel = self.renderer.rel
+        exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
+        # On a big site every other profile is rendered, read, converted and written by a second process (on_env).
+        split = not self.serving and can_split(config.plugins.keys(), len(exemplars))
+        self.deferred = {page_uri(kind_of(e), e.id): e for e in exemplars[1::2]} if split else {}
+        for page in self.renderer.pages(later=self.deferred):
             if files.get_file_from_path(page.src_uri):
                 log.info(f"{page.src_uri}: the site's own page is used instead of the generated one")
+                self.deferred.pop(page.src_uri, None)
                 continue
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             if self.serving:  # a file on disk, rewritten only when it changes: `serve --dirty` skips the rest
@@ -186,10 +194,6 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         self._publish_news_images(files, config)
         for uri in (CSS_URI, JS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
-        outside_nav = [uri for uri, page in self.pages.items() if not page.in_nav]
-        # Every other one is read, converted and rendered by a second process (see on_env).
-        self.deferred = set(outside_nav[1::2]) if not self.serving and can_split(config.plugins.keys(),
-                                                                                  len(outside_nav)) else set()
         return files
 
     def _publish_news_images(self, files: Files, config: MkDocsConfig) -> None:
@@ -328,15 +332,14 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         pages = [f.page for f in doc_files if f.src_uri in self.deferred and f.page is not None]
 
         def render(page: Page, send: Callable[[Fragment], None]) -> None:  # in the copy
-            self.deferred.discard(page.file.src_uri)
+            source = self.pages[page.file.src_uri] = self.renderer.profile(self.deferred.pop(page.file.src_uri))
+            page.file.content_string = source.markdown
             self.indexer = _FragmentSink(send)  # type: ignore[assignment]  # search is the parent's
             _populate_page(page, config, files)
             _build_page(page, config, doc_files, self.nav, env)
 
         indexer = self.indexer
         self.second_core = SecondCore(pages, render, (lambda fragment: indexer.add(*fragment)) if indexer else None)
-        for uri in self.deferred:  # their text is the copy's now
-            self.pages[uri] = dataclasses.replace(self.pages[uri], markdown="", html_blocks=())
 
     def _feed_uri(self) -> str | None:
         return f"{self.project.news.blog_dir}/feed.xml" if self.project.news else None

@@ -1,9 +1,9 @@
-"""Half of the generated pages done by a second process, on the machine's other core (`mkdocs build`).
+"""Half of the profiles done by a second process, on the machine's other core (`mkdocs build`).
 
 MkDocs reads, converts and renders pages one after the other; at 10,000 exemplars that was
-most of the build. Here every other generated page outside the navigation is left empty
-while MkDocs reads and converts the pages; once it has done so, and before it renders
-any, the build process forks. The copy reads, converts and renders those pages straight
+most of the build. Here every other profile is left empty while the pages are generated,
+read and converted; once that is done, and before MkDocs renders any page, the build
+process forks. The copy generates, reads, converts and renders those profiles straight
 into the site folder and sends back what search needs of them; the build goes on with
 the rest. In the build process those pages get an empty template, which MkDocs skips
 without writing anything.
@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 SPLIT_FROM = 1000
-"""Generated pages outside the navigation from which a second process is worth starting."""
+"""Profiles from which a second process is worth starting."""
 ELSEWHERE_TEMPLATE = "vinhdanh-elsewhere.html"
 """An empty template (in the theme folder): MkDocs writes nothing for a page rendered to nothing."""
 SAFE_PLUGINS = {"vinhdanh", "blog", "tags", "meta"}
@@ -33,9 +33,9 @@ Fragment = tuple[str, str, str]
 """What search needs of a page: (url, title, content HTML)."""
 
 
-def can_split(plugin_names: Iterable[str], pages: int) -> bool:
-    """Return whether a build with these plugins and this many generated pages is split in two."""
-    return (hasattr(os, "fork") and pages >= SPLIT_FROM
+def can_split(plugin_names: Iterable[str], profiles: int) -> bool:
+    """Return whether a build with these plugins and this many profiles is split in two."""
+    return (hasattr(os, "fork") and profiles >= SPLIT_FROM
             and all(name.rsplit("/", 1)[-1] in SAFE_PLUGINS for name in plugin_names))
 
 
