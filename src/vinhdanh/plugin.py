@@ -41,7 +41,7 @@ from .preview import banner, previewable
 from .rebuilds import REBUILDS
 from .relations import kind_of
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
-from .second_core import Fragment, SecondCore, can_split
+from .second_core import Fragment, FragmentSink, SecondCore, can_split
 from .shared_fragments import SharedFragments
 from .stories import VIETNAM, Story, with_excerpt_break
 from .text import format_date, format_datetime, nfc, toc_slugify
@@ -334,7 +334,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         def render(page: Page, send: Callable[[Fragment], None]) -> None:  # in the copy
             source = self.pages[page.file.src_uri] = self.renderer.profile(self.deferred.pop(page.file.src_uri))
             page.file.content_string = source.markdown
-            self.indexer = _FragmentSink(send)  # type: ignore[assignment]  # search is the parent's
+            self.indexer = FragmentSink(send)  # type: ignore[assignment]  # search is the parent's
             _populate_page(page, config, files)
             _build_page(page, config, doc_files, self.nav, env)
 
@@ -399,16 +399,6 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-class _FragmentSink:
-    """Stands for the search indexer in the second process: what search needs goes back to the build."""
-
-    def __init__(self, send: Callable[[Fragment], None]) -> None:
-        self.send = send
-
-    def add(self, url: str, title: str, content_html: str) -> None:
-        self.send((url, title, content_html))
 
 
 def _report_notices(problems: list[Any]) -> None:

@@ -8,9 +8,10 @@ into the site folder and sends back what search needs of them; the build goes on
 the rest. In the build process those pages get an empty template, which MkDocs skips
 without writing anything.
 
-Only where fork() exists, for `mkdocs build`, on big sites, and when every plugin is
-vinhdanh or one of Material's that does nothing per page: another plugin's per-page
-hooks would run in the copy, and what they gathered there would be lost."""
+Only on Linux (fork() in a process with threads is not safe on macOS), for `mkdocs build`,
+on big sites, and when every plugin is vinhdanh or one of Material's that does nothing
+per page: another plugin's per-page hooks would run in the copy, and what they gathered
+there would be lost."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import logging
 import os
 import pickle
 import signal
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable
@@ -35,8 +37,18 @@ Fragment = tuple[str, str, str]
 
 def can_split(plugin_names: Iterable[str], profiles: int) -> bool:
     """Return whether a build with these plugins and this many profiles is split in two."""
-    return (hasattr(os, "fork") and profiles >= SPLIT_FROM
+    return (sys.platform.startswith("linux") and profiles >= SPLIT_FROM
             and all(name.rsplit("/", 1)[-1] in SAFE_PLUGINS for name in plugin_names))
+
+
+class FragmentSink:
+    """Stands for the search indexer in the second process: what search needs goes back to the build."""
+
+    def __init__(self, send: Callable[[Fragment], None]) -> None:
+        self.send = send
+
+    def add(self, url: str, title: str, content_html: str) -> None:
+        self.send((url, title, content_html))
 
 
 class _SkippedPages(logging.Filter):
