@@ -310,8 +310,13 @@ class SiteRenderer:
 
     def _render_board(self, template: str, uri: str, in_nav: bool = False, **context: Any) -> PageSource:
         """Render a page of the honour boards: what it shows is its context, and the portraits."""
-        inputs = (template, context, tuple(self.photo_set(e) for e in [*self.rel.people, *self.rel.collectives]))
-        return self._cached(uri, inputs, lambda: self.render(template, uri, in_nav, **context))
+        render = functools.partial(self.render, template, uri, in_nav, **context)
+        return self.cache.page(uri, (template, context, self._all_photos), render) if self.cache else render()
+
+    @functools.cached_property
+    def _all_photos(self) -> tuple[PhotoSet | None, ...]:
+        """Every exemplar's photo sizes, looked up once per build for the boards' pages."""
+        return tuple(self.photo_set(e) for e in [*self.rel.people, *self.rel.collectives])
 
     def _cached(self, uri: str, inputs: object, render: Callable[[], T]) -> T:
         return self.cache.page(uri, inputs, render) if self.cache is not None else render()
