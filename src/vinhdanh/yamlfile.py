@@ -13,6 +13,7 @@ from many hands, so a hostile or broken one is refused quickly, by name:
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,8 +61,13 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 node.start_mark) from None
 
 
+_INT = "tag:yaml.org,2002:int"
+# Whole numbers are written in decimal: "0912345678" or "0123" (a phone, a code) stays text with its
+# leading 0, where YAML 1.1 would read octal, hexadecimal or base-60 ("1:20" as 80).
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _DECIMAL if tag == _INT else regexp) for tag, regexp in resolvers
+            if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
