@@ -6,11 +6,11 @@ her, then the site built from what the editor wrote).
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from .editorsite import demo_repository, editor_running, git, require_editor, wait_for
+from .browser import ARGS, CHROMIUM
+from .editorsite import Running, demo_repository, editor_running, git, require_editor, wait_for
 from .sitebuild import build_site
 
 SHOTS = Path(__file__).resolve().parent.parent / "test-results"
@@ -44,8 +45,8 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     require_editor()
     folder = tmp_path_factory.mktemp("editor")
     project = demo_repository(folder / "site")
-    with editor_running(project, folder / "edit.log") as base:
-        yield {"base": base, "project": project, "requests": [], "csp": []}
+    with editor_running(project, folder / "edit.log") as running:
+        yield {"base": running.base, "running": running, "project": project, "requests": [], "csp": []}
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +59,18 @@ def page(browser: Any, editor: dict[str, Any]) -> Iterator[Any]:
     page.on("request", lambda request: editor["requests"].append(request.url))
     page.on("dialog", lambda dialog: dialog.accept())  # leaving a refused form: "discard the changes?"
     page.on("console", lambda message: "Content Security Policy" in message.text and editor["csp"].append(message.text))
-    page.goto(editor["base"] + "admin/")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Bộ sưu tập").wait_for()
+    sign_in(page, editor["running"].address, "Cán bộ Thử")
     yield page
     context.close()
+
+
+def sign_in(page: Any, address: str, officer: str) -> None:
+    """Open the address `vinhdanh edit` printed, give the officer's name, and log in, as the team does."""
+    page.goto(address)
+    page.get_by_label("Họ và tên người biên tập").fill(officer)
+    page.get_by_role("button", name="Vào trình biên tập").click()
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Bộ sưu tập").wait_for()
 
 
 def open_form(page: Any, base: str, route: str) -> None:
@@ -142,7 +150,9 @@ def test_a_person_with_an_honour_and_a_photo(page: Any, editor: dict[str, Any], 
     record = project / "exemplars/people/dang-thi-thu-nghiem.yml"
     assert record.read_text(encoding="utf-8") == PERSON
     assert (project / "exemplars/photos/chan-dung.jpg").is_file()
-    assert git(project, "log", "-1", "--format=%s") == "Thêm hồ sơ cá nhân “dang-thi-thu-nghiem” (trình biên tập)\n"
+    assert git(project, "log", "-1", "--format=%an|%s", "--name-only") == (
+        "Cán bộ Thử|Thêm hồ sơ cá nhân “Đặng Thị Thử Nghiệm” (Cán bộ Thử, trình biên tập)\n\n"
+        "exemplars/people/dang-thi-thu-nghiem.yml\nexemplars/photos/chan-dung.jpg\n")
     assert git(project, "status", "--porcelain") == ""
 
 
@@ -152,12 +162,8 @@ def test_mistakes_are_refused_in_vietnamese_and_nothing_is_written(page: Any, ed
     choose(page, "Đơn vị hiện nay", "tỉnh Bắc Ninh")
     save(page)  # no name: Decap's own check of a required field
     page.get_by_text("Còn thông tin bắt buộc chưa điền").wait_for()
-    # An impossible day cannot even be typed: the date field keeps nothing.
-    page.get_by_role("button", name="Thêm khen thưởng").click()
-    date = page.get_by_label("Ngày quyết định")
-    date.fill("2021-02-30")
-    assert date.input_value() == ""
     # A year out of range passes the form's pattern; the server's check refuses it, field named.
+    page.get_by_role("button", name="Thêm khen thưởng").click()
     page.get_by_label("Họ và tên").fill("Lê Văn Sai Năm")
     choose(page, "Danh hiệu, hình thức khen thưởng", "Chiến sĩ thi đua ngành")
     page.get_by_label("Năm hoặc giai đoạn").fill("2099")
@@ -171,18 +177,91 @@ def test_mistakes_are_refused_in_vietnamese_and_nothing_is_written(page: Any, ed
     assert git(project, "status", "--porcelain") == ""
 
 
+def test_an_impossible_date_typed_is_refused_never_saved_empty(page: Any, editor: dict[str, Any]) -> None:
+    """Typing 30/02 empties a date field; saving then would lose the date that was there."""
+    project = editor["project"]
+    record = project / "exemplars/people/dao-thi-tram.yml"
+    before = record.read_text(encoding="utf-8")
+    open_form(page, editor["base"], "collections/people/entries/dao-thi-tram")
+    page.get_by_role("button", name="Mở ra").first.click()
+    date = page.get_by_label("Ngày quyết định").first
+    assert date.input_value()  # the honour has a date
+    date.focus()
+    page.keyboard.type("02302021")  # the headless browser's order: month, day, year
+    assert date.input_value() == ""
+    page.get_by_text("Ngày này không có thật hoặc chưa ghi đủ").wait_for()
+    save(page)
+    problems = page.locator("#vinhdanh-problems")
+    problems.wait_for()
+    assert "Ngày quyết định: ngày này không có thật" in problems.inner_text()
+    screenshot(page, "desktop-impossible-date")
+    time.sleep(1)
+    assert record.read_text(encoding="utf-8") == before
+    assert git(project, "status", "--porcelain") == ""
+
+
 def test_an_impossible_date_sent_to_the_backend_is_refused(editor: dict[str, Any]) -> None:
-    raw = "name: Lê Văn B\nunit: vksnd-tinh-bac-ninh\nhonours:\n- title: cstd-nganh\n  year: 2020\n  date: 2021-02-30\n"
+    data = {"name": "Lê Văn B", "unit": "vksnd-tinh-bac-ninh",
+            "honours": [{"title": "cstd-nganh", "year": 2020, "date": "2021-02-30"}]}
     request = {"action": "persistEntry", "params": {
-        "branch": "main", "entry": {"slug": "le-van-b", "path": "exemplars/people/le-van-b.yml", "raw": raw},
-        "assets": [], "options": {"commitMessage": "x", "useWorkflow": False}}}
-    answer = _post(editor["base"] + "api/v1", request)
-    assert answer["status"] == 422
-    assert answer["body"]["vinhdanh"]["errors"] == [{
+        "branch": "main", "dataFiles": [{"slug": "le-van-b", "path": "exemplars/people/le-van-b.yml",
+                                         "raw": json.dumps(data)}],
+        "assets": [], "options": {"newEntry": True, "useWorkflow": False}}}
+    status, answer = editor["running"].post("api/v1", request)
+    assert status == 422
+    assert answer["vinhdanh"]["errors"] == [{
         "file": "exemplars/people/le-van-b.yml", "line": 6, "field": "honours[0].date",
         "label": "Khen thưởng › mục 1 › Ngày quyết định", "message": "không có ngày 30/02/2021; hãy kiểm tra ngày và tháng",
         "warning": False}]
     assert not (editor["project"] / "exemplars/people/le-van-b.yml").exists()
+
+
+def test_two_officers_on_one_record_the_later_save_is_refused(browser: Any, editor: dict[str, Any]) -> None:
+    project = editor["project"]
+    pages = []
+    for officer in ("Nguyễn Văn An", "Lê Thị Bình"):
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        officer_page = context.new_page()
+        officer_page.set_default_timeout(20_000)
+        officer_page.on("dialog", lambda dialog: dialog.accept())
+        sign_in(officer_page, editor["running"].address, officer)
+        open_form(officer_page, editor["base"], "collections/people/entries/dao-duc-thang")
+        pages.append(officer_page)
+    an, binh = pages
+    an.get_by_label("Tóm tắt thành tích").fill("Tóm tắt do An sửa.")
+    save(an)
+    an.get_by_text("Đã lưu").first.wait_for()
+    binh.get_by_label("Tác giả ảnh").fill("Bình chụp")
+    save(binh)
+    problems = binh.locator("#vinhdanh-problems")
+    problems.wait_for()
+    text = problems.inner_text()
+    assert "Hồ sơ cá nhân “Đào Đức Thắng” vừa được Nguyễn Văn An lưu lúc" in text and "(đã đổi: Tóm tắt thành tích)" in text
+    screenshot(binh, "desktop-conflict")
+    record = (project / "exemplars/people/dao-duc-thang.yml").read_text(encoding="utf-8")
+    assert "Tóm tắt do An sửa." in record and "Bình chụp" not in record
+    for officer_page in pages:
+        officer_page.context.close()
+
+
+def test_a_photo_named_like_another_never_replaces_it(page: Any, editor: dict[str, Any], tmp_path: Path) -> None:
+    project = editor["project"]
+    theirs = (project / "exemplars/photos/nguyen-thi-thu-ha.jpg").read_bytes()
+    questions: list[str] = []
+    page.on("dialog", lambda dialog: dialog.message and questions.append(dialog.message))
+    open_form(page, editor["base"], "collections/people/new")
+    page.get_by_label("Họ và tên").fill("Lê Văn Trùng Tên Ảnh")
+    choose(page, "Đơn vị hiện nay", "tỉnh Bắc Ninh")
+    page.get_by_text("Chọn một hình").click()
+    upload(page, camera_photo(tmp_path / "nguyen-thi-thu-ha.jpg", (20, 160, 20)))
+    save(page)
+    page.wait_for_url(re.compile(r"/entries/le-van-trung-ten-anh$"))
+    assert questions[0].startswith("Đã có ảnh tên “nguyen-thi-thu-ha.jpg”. Ảnh đó được giữ nguyên")
+    assert (project / "exemplars/photos/nguyen-thi-thu-ha.jpg").read_bytes() == theirs
+    record = (project / "exemplars/people/le-van-trung-ten-anh.yml").read_text(encoding="utf-8")
+    assert "photo: photos/nguyen-thi-thu-ha-2.jpg" in record
+    page.locator("#vinhdanh-problems").get_by_text("được lưu với tên “nguyen-thi-thu-ha-2.jpg”").wait_for()
+    assert git(project, "status", "--porcelain") == ""
 
 
 def test_a_story_featuring_her_is_a_draft_until_ready(page: Any, editor: dict[str, Any], tmp_path: Path) -> None:
@@ -209,7 +288,7 @@ def test_a_story_featuring_her_is_a_draft_until_ready(page: Any, editor: dict[st
     editor["story"] = story
     # The preview shows the draft, marked as such.
     url = editor["base"] + f"news/{story.stem[:4]}/{story.stem[5:7]}/{story.stem[8:10]}/{story.stem[11:]}/"
-    _wait_until(url, "Bản nháp", 90)
+    _wait_until(editor["running"], url.removeprefix(editor["base"]), "Bản nháp", 90)
     page.get_by_label("Bản nháp").click()
     save(page)
     page.get_by_text("Đã lưu").first.wait_for()
@@ -221,12 +300,97 @@ def test_on_a_phone(browser: Any, editor: dict[str, Any]) -> None:
     context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}, is_mobile=True,
                                   has_touch=True, device_scale_factor=2)
     phone = context.new_page()
-    phone.goto(editor["base"] + "admin/")
-    phone.get_by_role("button", name="Đăng nhập").click()
+    sign_in(phone, editor["running"].address, "Cán bộ Thử")
     phone.goto(editor["base"] + "admin/#/collections/people/entries/dang-thi-thu-nghiem")
     phone.get_by_label("Họ và tên").wait_for()
     screenshot(phone, "phone-person")
     context.close()
+
+
+ATTACK = """
+async (editor) => {
+  const person = "exemplars/people/nguyen-thi-thu-ha.yml";
+  const write = JSON.stringify({action: "persistEntry", params: {branch: "main", assets: [], options: {},
+    dataFiles: [{slug: "x", path: person, raw: JSON.stringify({name: "Bị sửa", unit: "vksnd-tinh-bac-ninh"})},
+                {slug: "y", path: ".git/config", raw: "[core]\\n\\tfsmonitor = touch /tmp/pwned"}]}});
+  const read = JSON.stringify({action: "getEntry", params: {branch: "main", path: person}});
+  const seen = {};
+  async function attempt(name, url, options) {
+    try {
+      const response = await fetch(url, options);
+      seen[name] = response.type === "opaque" ? "opaque" : response.status + " " + await response.text();
+    } catch (error) {
+      seen[name] = "blocked";
+    }
+  }
+  const json = {"Content-Type": "application/json", "X-Vinhdanh-Tab": "x"};
+  await attempt("read", editor + "api/v1", {method: "POST", credentials: "include", headers: json, body: read});
+  await attempt("write", editor + "api/v1", {method: "POST", credentials: "include", headers: json, body: write});
+  await attempt("write as text", editor + "api/v1", {method: "POST", mode: "no-cors", credentials: "include",
+                                                     headers: {"Content-Type": "text/plain"}, body: write});
+  await attempt("config", editor + "admin/config.yml", {credentials: "include"});
+  await attempt("preview", editor + "ca-nhan/nguyen-thi-thu-ha/", {credentials: "include"});
+  const form = document.createElement("form");
+  form.method = "POST"; form.action = editor + "api/v1"; form.enctype = "text/plain"; form.target = "sink";
+  const field = document.createElement("input");
+  field.name = write.slice(0, -1) + ', "x": "'; field.value = '"}';
+  form.append(field);
+  const sink = document.createElement("iframe");
+  sink.name = "sink";
+  document.body.append(sink, form);
+  const loaded = new Promise(done => sink.addEventListener("load", done));
+  form.submit();
+  await loaded;
+  try { seen["form"] = sink.contentDocument ? sink.contentDocument.body.innerText : "hidden"; }
+  catch (error) { seen["form"] = "hidden"; }
+  return seen;
+}
+"""
+
+
+def test_another_web_page_can_neither_read_nor_write(browser: Any, editor: dict[str, Any]) -> None:
+    """A page the officer visits tries the editor from another port, another site, and a rebound domain."""
+    project = editor["project"]
+    port = editor["base"].rstrip("/").rsplit(":", 1)[1]
+    before = _fingerprint(project)
+    # evil.test is a domain its owner made to point at 127.0.0.1, after the officer loaded its page. Chromium's
+    # own guard against public pages calling the machine is turned off: other browsers have none.
+    switches = ["--host-resolver-rules=MAP evil.test 127.0.0.1",
+                "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,"
+                "PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks"]
+    attacker_browser = browser.browser_type.launch(executable_path=str(CHROMIUM), args=[*ARGS, *switches])
+    try:
+        context = attacker_browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        sign_in(page, editor["running"].address, "Cán bộ Thử")  # the officer is signed in; then visits pages
+        pages = {"another port": "http://127.0.0.1:1/", "another site": "http://attacker.test/",
+                 "rebound domain": f"http://evil.test:{port}/"}
+        context.route("**/attack.html", lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<!doctype html><title>Tin hay</title><p>Tin hay</p>"))
+        for name, origin in pages.items():
+            page.goto(origin + "attack.html")
+            seen = page.evaluate(ATTACK, origin if name == "rebound domain" else editor["base"])
+            if name == "rebound domain":  # same origin to the browser: the answers are readable, and empty
+                assert all(v.startswith("403 ") for k, v in seen.items() if k != "form"), seen
+                assert all("Nguyễn" not in v and "0947" not in v for v in seen.values()), seen
+            else:  # a request the page may send but not read: refused before its body is read
+                assert seen.pop("write as text") in ("opaque", "blocked")
+                assert seen == {"read": "blocked", "write": "blocked", "config": "blocked", "preview": "blocked",
+                                "form": "hidden"}, (name, seen)
+    finally:
+        attacker_browser.close()
+    assert _fingerprint(project) == before
+    assert not Path("/tmp/pwned").exists()
+
+
+def _fingerprint(project: Path) -> dict[str, str]:
+    """Return a hash of every file of the records, the content and git's own files (the index aside)."""
+    import hashlib
+
+    files = [*project.glob("exemplars/**/*"), *project.glob("content/**/*"), *project.glob(".git/*"),
+             *project.glob(".git/refs/**/*")]
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file() and p.name != "index"}
 
 
 def test_the_built_site_shows_what_the_editor_wrote(editor: dict[str, Any]) -> None:
@@ -253,32 +417,19 @@ def test_the_preview_lists_mistakes_made_outside_the_editor(editor: dict[str, An
     project = editor["project"]
     record = project / "exemplars/people/dang-thi-thu-nghiem.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("2026-01-15", "2026-02-30"), encoding="utf-8")
-    _wait_until(editor["base"], "không có ngày 30/02/2026", 90)
-    with urllib.request.urlopen(editor["base"] + "ca-nhan/dang-thi-thu-nghiem/") as response:
-        page = response.read().decode("utf-8")
+    _wait_until(editor["running"], "", "không có ngày 30/02/2026", 90)
+    page = editor["running"].read("ca-nhan/dang-thi-thu-nghiem/")
     assert "Bản xem trước: 1 lỗi" in page and "Đặng Thị Thử Nghiệm" in page  # as it last was right
 
 
-def _post(url: str, data: dict[str, Any]) -> dict[str, Any]:
-    import json
-
-    request = urllib.request.Request(url, json.dumps(data).encode(), {"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request) as response:
-            return {"status": response.status, "body": json.load(response)}
-    except urllib.error.HTTPError as err:
-        return {"status": err.code, "body": json.load(err)}
-
-
-def _wait_until(url: str, text: str, seconds: float) -> None:
+def _wait_until(running: Running, path: str, text: str, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while True:
-        wait_for(url, seconds)
-        with urllib.request.urlopen(url) as response:
-            if text in response.read().decode("utf-8"):
-                return
+        wait_for(running.base + path, seconds, cookie=running.cookie)
+        if text in running.read(path):
+            return
         if time.monotonic() > deadline:
-            raise AssertionError(f"{text!r} never appeared at {url}")
+            raise AssertionError(f"{text!r} never appeared at {path}")
         time.sleep(1)
 
 

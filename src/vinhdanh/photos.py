@@ -103,7 +103,7 @@ class PhotoCache:
             if target == "JPEG":
                 opened.draft("RGB", (max(self.widths), max(self.widths)))  # decode at a fraction of the size
             image = ImageOps.exif_transpose(opened)
-            image = _flatten(image) if target == "JPEG" else image.convert("RGBA")
+            image = flattened(image) if target == "JPEG" else image.convert("RGBA")
         widths = sorted({w for w in self.widths if w < image.width} | {min(image.width, max(self.widths))})
         staging = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted build
@@ -130,7 +130,7 @@ def _encode(image: Image.Image, target: str) -> bytes:
     return buffer.getvalue()
 
 
-def _flatten(image: Image.Image) -> Image.Image:
+def flattened(image: Image.Image) -> Image.Image:
     """Return image as RGB, transparent parts on white."""
     if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")

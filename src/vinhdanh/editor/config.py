@@ -18,20 +18,17 @@ from .records import (
     LIST_KEYS,
     NOT_EDITED,
     RECORD_ORDER,
+    SEARCH_KEY,
     STORY_ORDER,
+    UNIT_KEY,
     authors_of,
 )
 
-COMMIT_MESSAGES = {
-    "create": "Thêm {{collection}} “{{slug}}” (trình biên tập)",
-    "update": "Sửa {{collection}} “{{slug}}” (trình biên tập)",
-    "delete": "Xoá {{collection}} “{{slug}}” (trình biên tập)",
-    "uploadMedia": "Tải lên {{path}} (trình biên tập)",
-    "deleteMedia": "Xoá {{path}} (trình biên tập)",
-}
-"""Each save is a commit of the site's repository; its message says what changed, in Vietnamese."""
 API_PATH = "/api/v1"
-"""Where the editor's server answers Decap's local backend (and forwards to decap-server)."""
+"""Where the editor's server answers Decap's local backend."""
+SUMMARY = f"{{{{name}}}} · {{{{{UNIT_KEY}}}}}{{{{{SEARCH_KEY} | ternary('', '')}}}}"
+"""A person or collective in lists: the name and the unit. The search key without marks is part of the
+template, printing nothing, because Decap searches the fields a collection's summary names."""
 
 
 def editor_config(project: Project, base_url: str, branch: str) -> dict[str, Any]:
@@ -44,7 +41,7 @@ def editor_config(project: Project, base_url: str, branch: str) -> dict[str, Any
     collections += [_list_file(exemplars, kind) for kind in ("units", "titles", "movements")]
     return {
         "locale": "vi",
-        "backend": {"name": "proxy", "proxy_url": api, "branch": branch, "commit_messages": COMMIT_MESSAGES},
+        "backend": {"name": "proxy", "proxy_url": api, "branch": branch},
         "local_backend": {"url": api},
         "site_url": base_url, "display_url": base_url,
         "media_folder": f"{exemplars}/photos", "public_folder": "photos",
@@ -74,9 +71,9 @@ def _exemplars(project: Project, folder: str) -> dict[str, Any]:
         "name": folder, "label": "Cá nhân" if person else "Tập thể",
         "label_singular": "hồ sơ cá nhân" if person else "hồ sơ tập thể",
         "description": "Hồ sơ điển hình tiên tiến: " + ("mỗi người một hồ sơ." if person else "phòng, đơn vị, tổ."),
-        "folder": f"{_from_root(project, project.exemplars)}/{folder}", "extension": "yml", "format": "yml",
+        "folder": f"{_from_root(project, project.exemplars)}/{folder}", "extension": "yml", "format": "json",
         "create": True, "delete": True, "slug": f"{{{{fields.{HELPER_KEY}}}}}", "identifier_field": "name",
-        "summary": "{{name}}", "sortable_fields": ["name"],
+        "summary": SUMMARY, "sortable_fields": ["name"],
         "media_folder": f"/{_from_root(project, project.exemplars)}/photos", "public_folder": "photos",
         "preview_path": ("ca-nhan" if person else "tap-the") + "/{{slug}}/", "editor": {"preview": False},
         "fields": fields_of(schema, [n for n in RECORD_ORDER if n in schema], labels),
@@ -105,7 +102,8 @@ def _stories(project: Project) -> dict[str, Any]:
     return {
         "name": "stories", "label": "Tin bài", "label_singular": "tin bài",
         "description": "Tin bài mới được lưu là bản nháp: chỉ hiện ở bản xem trước cho đến khi bỏ chọn “Bản nháp”.",
-        "folder": posts, "extension": "md", "format": "frontmatter", "create": True, "delete": True,
+        "folder": posts, "extension": "md", "format": "json-frontmatter", "frontmatter_delimiter": "---",
+        "create": True, "delete": True,
         "slug": f"{{{{fields.{HELPER_KEY}}}}}", "identifier_field": "title", "summary": "{{title}} ({{date}})",
         "sortable_fields": ["date", "title"],
         "media_folder": "/" + images, "public_folder": posixpath.relpath(images, posts),
@@ -126,6 +124,6 @@ def _list_file(exemplars: str, kind: str) -> dict[str, Any]:
     fields = fields_of(schema, order, overrides={"id": {"required": False}})
     item = {"name": LIST_KEYS[kind], "label": label, "widget": "list", "label_singular": singular,
             "summary": "{{fields.name}}", "collapsed": True, "fields": fields}
-    return {"name": kind, "label": label, "description": description, "delete": False,
+    return {"name": kind, "label": label, "description": description, "delete": False, "format": "json",
             "editor": {"preview": False},
             "files": [{"name": kind, "label": label, "file": f"{exemplars}/{kind}.yml", "fields": [item]}]}

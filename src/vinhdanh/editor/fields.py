@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import schema as s
 from ..stories import PlainText, post_date
+from .records import SEARCH_KEY, UNIT_KEY
 
 CHOICE_LABELS = {
     "title": "Danh hiệu thi đua", "award": "Hình thức khen thưởng",
@@ -41,9 +42,9 @@ def relation(collection: str, multiple: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"widget": "relation", "collection": collection, "file": collection,
                                "value_field": f"{collection}.*.id", "search_fields": names,
                                "display_fields": [f"{collection}.*.name"]}
-    else:
+    else:  # a person or collective: with the unit, to tell namesakes apart; found with or without marks
         out = {"widget": "relation", "collection": collection, "value_field": "{{slug}}",
-               "search_fields": ["name"], "display_fields": ["name"]}
+               "search_fields": ["name", SEARCH_KEY], "display_fields": [f"{{{{name}}}} · {{{{{UNIT_KEY}}}}}"]}
     return out | ({"multiple": True} if multiple else {})
 
 

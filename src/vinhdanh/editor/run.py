@@ -1,9 +1,8 @@
-"""`vinhdanh edit`: start decap-server and `mkdocs serve` on loopback ports, and the editor's server in front."""
+"""`vinhdanh edit`: start `mkdocs serve` on a loopback port, and the editor's server in front of it."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -13,10 +12,11 @@ import time
 from pathlib import Path
 
 from ..project import Project
+from .backend import Backend
 from .server import Backends, EditorServer
 
 DEFAULT_NODE_MODULES = Path("editor/node_modules")
-"""Where `make edit` installs Decap CMS and decap-server (npm ci), relative to the site's folder."""
+"""Where `make edit` installs Decap CMS (npm ci), relative to the site's folder."""
 
 
 class EditError(Exception):
@@ -26,22 +26,19 @@ class EditError(Exception):
 def run(project: Project, config_file: Path, port: int, node_modules: Path | None = None) -> int:
     """Serve the editor and the preview on 127.0.0.1:port until interrupted."""
     modules = (node_modules or project.root / DEFAULT_NODE_MODULES).resolve()
-    node = shutil.which("node")
-    if not node:
-        raise EditError("Node.js is needed for the editor: install it (apt-get install nodejs npm) and run make edit")
-    for needed in (modules / "decap-cms/dist/decap-cms.js", modules / "decap-server/dist/index.js"):
-        if not needed.is_file():
-            raise EditError(f"{needed} is missing: run `make edit` (it installs the editor with npm ci)")
+    bundle = modules / "decap-cms/dist/decap-cms.js"
+    if not bundle.is_file():
+        raise EditError(f"{bundle} is missing: run `make edit` (it installs the editor with npm ci)")
+    backend = Backend(project)
     try:
-        front = EditorServer(port, Backends(project, modules / "decap-cms/dist", free_port(), free_port(),
-                                            git_branch(project.root) or "main"))
+        front = EditorServer(port, Backends(backend, bundle.parent, free_port()))
     except OSError as err:
         raise EditError(f"127.0.0.1:{port} is busy ({err.strerror}); stop what uses it or pass --port") from None
-    backends = front.backends
-    children = [decap_server(node, modules, project.root, backends.decap_port),
-                preview(config_file, backends.preview_port, front.base_url)]
-    print(f"Trình biên tập: {front.base_url}admin/   Bản xem trước: {front.base_url}   (Ctrl+C để dừng)",
-          flush=True)
+    if not backend.repository:
+        print("The site's folder is not a git repository: saves are written without commits", file=sys.stderr)
+    child = preview(config_file, front.backends.preview_port, front.access.address("/"))
+    # The secret is shown once, here: whoever has this address can edit the site.
+    print(f"Trình biên tập: {front.access.address()}\n(Ctrl+C để dừng; địa chỉ đổi sau mỗi lần chạy)", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         front.serve_forever()
@@ -49,8 +46,7 @@ def run(project: Project, config_file: Path, port: int, node_modules: Path | Non
         pass
     finally:
         front.server_close()
-        for child in children:
-            stop(child)
+        stop(child)
     return 0
 
 
@@ -63,33 +59,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-def git_branch(root: Path) -> str | None:
-    """Return the checked-out branch of the site's repository, or None where it is not one."""
-    result = subprocess.run(["git", "-C", str(root), "symbolic-ref", "--short", "-q", "HEAD"],
-                            capture_output=True, text=True, check=False)
-    return result.stdout.strip() or None
-
-
-def decap_server(node: str, modules: Path, root: Path, port: int) -> subprocess.Popen[bytes]:
-    """Start decap-server on 127.0.0.1:port; in git mode (each save a commit) inside a repository."""
-    branch = git_branch(root)
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git" if branch else "fs",
-           "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
-    if branch and not _git_config(root, "user.email"):  # commits need an author; say who made them
-        env |= {"GIT_AUTHOR_NAME": "Trình biên tập", "GIT_AUTHOR_EMAIL": "bien-tap@localhost",
-                "GIT_COMMITTER_NAME": "Trình biên tập", "GIT_COMMITTER_EMAIL": "bien-tap@localhost"}
-    if not branch:
-        print("The site's folder is not a git repository: saves are written without commits (decap-server fs mode)",
-              file=sys.stderr)
-    # Its working folder holds no .env file, which decap-server would read.
-    return subprocess.Popen([node, str(modules / "decap-server/dist/index.js")], cwd=modules, env=env)
-
-
-def _git_config(root: Path, key: str) -> str:
-    result = subprocess.run(["git", "-C", str(root), "config", key], capture_output=True, text=True, check=False)
-    return result.stdout.strip()
 
 
 def preview(config_file: Path, port: int, address: str) -> subprocess.Popen[bytes]:
@@ -106,7 +75,7 @@ def _relay(child: subprocess.Popen[bytes], address: str) -> None:
     for raw in child.stderr:
         line = raw.decode("utf-8", "replace")
         if "Serving on http" in line:
-            line = f"Bản xem trước sẵn sàng: {address}   Trình biên tập: {address}admin/\n"
+            line = f"Bản xem trước sẵn sàng: {address}\n"
         sys.stderr.write(line)
         sys.stderr.flush()
 

@@ -1,9 +1,10 @@
 """One address for the press team: the editor at /admin/, the preview everywhere else.
 
 A small HTTP server on 127.0.0.1 serves Decap CMS from the installed node_modules and its
-generated configuration, answers Decap's local backend (checking saves, see api.py) by
-way of decap-server, and forwards every other request to `mkdocs serve`. It serves only
-what it is asked for by name: nothing is loaded from any other host.
+generated configuration, answers Decap's local backend itself (backend.py), and forwards
+every other request to `mkdocs serve`. Every request is first checked (access.py): this
+launch's secret, this server's name, and for changes the editor's own page as the sender.
+It serves only what it is asked for by name: nothing is loaded from any other host.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..project import Project
-from . import api
+from .access import EDITOR_HEADER, Access, Denied, officer_name
+from .backend import Backend
 from .config import API_PATH, config_yaml, editor_config
 from .records import SaveError, new_record_stem, new_story_stem
+from .saving import Editor
 
 ASSETS = package_files("vinhdanh").joinpath("editor/assets")
 # Decap builds its forms with inline styles and compiles its config schema at run time;
@@ -33,46 +35,47 @@ TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html; char
          ".map": "application/json", ".yml": "text/yaml; charset=utf-8", ".svg": "image/svg+xml"}
 _DIST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authenticate",
-               "proxy-authorization"}
+               "proxy-authorization", "host", "cookie"}
 
 
 @dataclass
 class Backends:
-    """Where the editor's server finds its two helpers, both on 127.0.0.1."""
+    """What the editor's server serves: the project's backend, the Decap bundle, and the preview's port."""
 
-    project: Project
+    backend: Backend
     decap_dist: Path
     """node_modules/decap-cms/dist: the editor's bundle."""
-    decap_port: int
     preview_port: int
-    branch: str
 
 
 class EditorServer(http.server.ThreadingHTTPServer):
-    """The front server; its handler reads the backends from here."""
+    """The front server; its handler reads the backends and this launch's secret from here."""
 
     daemon_threads = True
 
-    def __init__(self, port: int, backends: Backends) -> None:
+    def __init__(self, port: int, backends: Backends, access: Access | None = None) -> None:
         super().__init__(("127.0.0.1", port), EditorHandler)
         self.backends = backends
+        self.access = access or Access(self.server_address[1])
 
     @property
     def base_url(self) -> str:
-        """Return the address the team opens."""
+        """Return the address of the preview (without the secret)."""
         return f"http://127.0.0.1:{self.server_address[1]}/"
 
 
 class EditorHandler(http.server.BaseHTTPRequestHandler):
-    """Routes /admin/ and the local backend to the editor, the rest to the preview."""
+    """Checks each request, then routes /admin/ and the local backend to the editor, the rest to the preview."""
 
     server: EditorServer
     protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass  # the terminal shows the preview's and the backend's messages, not every request
+        pass  # the terminal shows the preview's messages, not every request
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if not self._let_in():
+            return
         path = urlsplit(self.path).path
         if path == "/admin":
             self._send(301, b"", "text/plain", {"Location": "/admin/"})
@@ -88,22 +91,61 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
             self._forward_to_preview()
 
     def do_HEAD(self) -> None:  # noqa: N802
-        self._forward_to_preview()
+        if self._let_in():
+            self._forward_to_preview()
 
     def do_POST(self) -> None:  # noqa: N802
-        path = urlsplit(self.path).path
+        if not self._let_in():
+            return
+        if denied := self.server.access.change_denied(self.headers):
+            self.close_connection = True  # the body, perhaps huge, is not read
+            self._send_json(denied.status, {"error": denied.message})
+            return
         try:
-            request = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
-        except ValueError:
+            request = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
+        except (ValueError, RecursionError):
+            request = None
+        if not isinstance(request, dict):
             self._send_json(400, {"error": "Yêu cầu không đọc được"})
             return
+        path = urlsplit(self.path).path
         if path == API_PATH:
-            status, answer = api.handle(self.server.backends.project, request, self._forward_to_decap)
-            self._send_json(status, answer)
+            editor = Editor(officer_name(self.headers), self.headers.get(EDITOR_HEADER, ""))
+            self._send_json(*self.server.backends.backend.handle(request, editor))
         elif path == "/admin/api/new-id":
             self._send_new_id(request)
         else:
             self._send_json(404, {"error": "Không có địa chỉ này"})
+
+    def _refuse_method(self) -> None:
+        self.close_connection = True
+        self._send_json(405, {"error": "Trình biên tập không nhận yêu cầu này"}, {"Allow": "GET, HEAD, POST"})
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse_method  # noqa: N815
+
+    # --- Who may come in ------------------------------------------------------------------
+
+    def _let_in(self) -> bool:
+        """Answer and return False unless the request is for this server, from the officer's browser."""
+        access = self.server.access
+        denied = access.host_denied(self.headers)
+        token = None if denied else access.token_in(self.path)
+        if token and token[0]:  # the address from the terminal: keep the secret in a cookie, not in the address
+            self._send(303, b"", "text/plain", {"Location": token[1], "Set-Cookie": access.set_cookie(),
+                                                 "Referrer-Policy": "no-referrer"})
+            return False
+        if not denied and (token or not access.signed_in(self.headers)):
+            denied = Denied(403, "Cần mở trình biên tập bằng đúng địa chỉ in ra trong cửa sổ lệnh khi chạy "
+                                 "make edit (địa chỉ có đoạn ?token=…); địa chỉ đổi sau mỗi lần chạy")
+        if denied is None:
+            return True
+        self.close_connection = True
+        if self.command == "POST" or urlsplit(self.path).path.startswith("/api/"):
+            self._send_json(denied.status, {"error": denied.message})
+        else:
+            page = _DENIED.format(message=denied.message).encode("utf-8")
+            self._send(denied.status, page, TYPES[".html"], {"Cache-Control": "no-store"})
+        return False
 
     # --- The editor ---------------------------------------------------------------------
 
@@ -111,8 +153,9 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
         self._send(200, ASSETS.joinpath(name).read_bytes(), TYPES[Path(name).suffix], {"Cache-Control": "no-cache"})
 
     def _send_config(self) -> None:
-        backends = self.server.backends
-        config = editor_config(backends.project, self.server.base_url, backends.branch)
+        backend = self.server.backends.backend
+        branch = backend.repository.branch() if backend.repository else "main"
+        config = editor_config(backend.project, self.server.base_url, branch)
         self._send(200, config_yaml(config).encode("utf-8"), TYPES[".yml"], {"Cache-Control": "no-store"})
 
     def _send_dist(self, name: str) -> None:
@@ -124,7 +167,7 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
                    {"Cache-Control": "max-age=3600"})
 
     def _send_new_id(self, request: dict[str, Any]) -> None:
-        project = self.server.backends.project
+        project = self.server.backends.backend.project
         collection = str(request.get("collection", ""))
         try:
             if collection in ("people", "collectives"):
@@ -139,19 +182,6 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
             return
         self._send_json(200, {"id": stem})
 
-    def _forward_to_decap(self, request: dict[str, Any]) -> tuple[int, Any]:
-        port = self.server.backends.decap_port
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        try:
-            body = api.json_body(request)
-            connection.request("POST", API_PATH, body, {"Content-Type": "application/json; charset=utf-8"})
-            response = connection.getresponse()
-            return response.status, json.loads(response.read() or b"null")
-        except (OSError, ValueError):
-            return 503, {"error": "Bộ lưu trữ (decap-server) chưa chạy; hãy chạy lại make edit"}
-        finally:
-            connection.close()
-
     # --- The preview --------------------------------------------------------------------
 
     def _forward_to_preview(self) -> None:
@@ -159,7 +189,7 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
         # Long enough for MkDocs' live reload, which holds a request until the next build.
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
         try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP | {"host"}}
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
             connection.request(self.command, self.path, headers=headers)
             response = connection.getresponse()
         except OSError:
@@ -173,8 +203,9 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
         finally:
             connection.close()
 
-    def _send_json(self, status: int, data: Any) -> None:
-        self._send(status, api.json_body(data), "application/json; charset=utf-8", {"Cache-Control": "no-store"})
+    def _send_json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self._send(status, body, "application/json; charset=utf-8", {"Cache-Control": "no-store", **(headers or {})})
 
     def _send(self, status: int, body: bytes, content_type: str | None, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
@@ -182,8 +213,9 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Type", content_type)
         for key, value in (headers or {}).items():
             self.send_header(key, value)
-        if urlsplit(self.path).path.startswith("/admin"):
+        if urlsplit(self.path).path.startswith("/admin") or status >= 400:
             self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":
@@ -195,4 +227,10 @@ _WAITING = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <body style="font-family: system-ui, sans-serif; margin: 3rem">
 <h1>Đang dựng bản xem trước…</h1>
 <p>Trang tự tải lại sau vài giây. Trình biên tập đã sẵn sàng ở <a href="/admin/">/admin/</a>.</p>
+</body></html>"""
+
+_DENIED = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Không vào được</title></head>
+<body style="font-family: system-ui, sans-serif; margin: 3rem; max-width: 40rem">
+<h1>Không vào được trình biên tập</h1>
+<p>{message}.</p>
 </body></html>"""

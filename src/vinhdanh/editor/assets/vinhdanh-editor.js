@@ -38,8 +38,17 @@ window.CMS_MANUAL_INIT = true;
                           copyName: "Sao chép tên", copied: "Đã sao chép" },
       mediaLibraryModal: { close: "Đóng" },
     },
+    // Decap would print its error objects here ("API_ERROR: …"); the reasons are in the panel instead.
     ui: { toast: {
-      onFailToPersist: "Chưa lưu: %{details}",
+      onFailToPersist: "Chưa lưu: xem lý do trong khung đỏ.",
+      onFailToDelete: "Chưa xoá: xem lý do trong khung đỏ.",
+      onFailToLoadEntries: "Chưa tải được danh sách: xem lý do trong khung đỏ.",
+      onFailToLoadDeployPreview: "Chưa mở được bản xem trước.",
+      onFailToUpdateStatus: "Chưa cập nhật được: xem lý do trong khung đỏ.",
+      onFailToPublishEntry: "Chưa lưu: xem lý do trong khung đỏ.",
+      onFailToUnpublishEntry: "Chưa lưu: xem lý do trong khung đỏ.",
+      onFailToAuth: "Chưa vào được trình biên tập.",
+      onBackendDown: "Máy chủ biên tập không trả lời.",
       entrySaved: "Đã lưu. Bản xem trước cập nhật sau vài giây.",
       missingRequiredField: "Còn thông tin bắt buộc chưa điền: xem các ô báo đỏ.",
     } },
@@ -56,6 +65,23 @@ window.CMS_MANUAL_INIT = true;
     return target;
   }
 
+  // Who saves, and from which tab: the server writes the name into each commit, and follows a tab's own
+  // saves so that saving a form twice is not taken for someone else's change.
+  var OFFICER_KEY = "vinhdanh-officer";
+  var TAB = (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID()
+    : String(Math.random()).slice(2) + String(Date.now());
+
+  function officer() { return window.localStorage.getItem(OFFICER_KEY) || ""; }
+
+  function ours(url) { return url.indexOf(API) !== -1 || url.indexOf("/admin/api/") !== -1; }
+
+  function withHeaders(init) {
+    var headers = new Headers((init && init.headers) || {});
+    headers.set("X-Vinhdanh-Tab", TAB);
+    headers.set("X-Vinhdanh-Officer", encodeURIComponent(officer()));
+    return Object.assign({}, init || {}, { headers: headers });
+  }
+
   // A new record's file name comes from its name, as `vinhdanh new` makes it (ASCII, đ → d, unique).
   function newId(entry) {
     var collection = entry.get("collection");
@@ -66,13 +92,24 @@ window.CMS_MANUAL_INIT = true;
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
     }).then(function (response) {
       return response.json().then(function (json) {
-        if (!response.ok) { throw new Error(json.error); }
+        if (!response.ok) { throw problem(json.error); }
         return data.set("vinhdanh_id", json.id);
       });
     });
   }
 
+  // An error Decap prints as it is ("Error: …" would show the JavaScript type).
+  function problem(message) {
+    var error = new Error(message);
+    error.toString = function () { return message; };
+    return error;
+  }
+
+  var shownAt = 0;
+  var NOTES_KEY = "vinhdanh-notes";
+
   function panel(title, items, warning) {
+    shownAt = Date.now();
     var old = document.getElementById("vinhdanh-problems");
     if (old) { old.remove(); }
     if (!items.length) { return; }
@@ -103,28 +140,133 @@ window.CMS_MANUAL_INIT = true;
     document.body.appendChild(box);
   }
 
-  // The server checks each save by the rules of `vinhdanh check`; show what it found.
+  // Decap asks "x.jpg already exists. Do you want to replace it?", in English, then deletes the photo
+  // that has the name, whoever it belongs to. Here the question is in Vietnamese and nothing is deleted:
+  // the server saves the new photo under a free name.
+  var keptPhotos = {};
+  var realConfirm = window.confirm.bind(window);
+  window.confirm = function (message) {
+    var exists = /^(.+) already exists\. Do you want to replace it\?$/.exec(String(message));
+    if (!exists) { return realConfirm(message); }
+    var ok = realConfirm("Đã có ảnh tên “" + exists[1] + "”. Ảnh đó được giữ nguyên; ảnh bạn chọn sẽ được lưu "
+                         + "với tên mới. Tiếp tục?");
+    if (ok) { keptPhotos[exists[1].toLowerCase()] = true; }
+    return ok;
+  };
+
+  function keptPhoto(body) {
+    var paths = (body.params && (body.params.paths || [body.params.path])) || [];
+    var name = String(paths[0] || "").split("/").pop().toLowerCase();
+    if (String(body.action).indexOf("delete") !== 0 || paths.length !== 1 || !keptPhotos[name]) { return false; }
+    delete keptPhotos[name];
+    return true;
+  }
+
+  // Every request to the server carries who sends it; every answer with problems is listed in the panel.
   var realFetch = window.fetch.bind(window);
   window.fetch = function (input, init) {
-    var request = realFetch(input, init);
     var url = String((input && input.url) || input);
-    var action = "";
-    try { action = JSON.parse((init && init.body) || "{}").action || ""; } catch (e) { /* not JSON */ }
-    if (url.indexOf(API) === -1 || !/^(persist|delete)/.test(action)) { return request; }
-    return request.then(function (response) {
+    if (!ours(url)) { return realFetch(input, init); }
+    var body = {};
+    try { body = JSON.parse((init && init.body) || "{}"); } catch (e) { /* not JSON */ }
+    if (keptPhoto(body)) {
+      return Promise.resolve(new Response('{"message": "Ảnh cũ được giữ nguyên"}',
+                                          { headers: { "Content-Type": "application/json" } }));
+    }
+    var saving = /^(persist|delete)/.test(body.action || "");
+    return realFetch(input, withHeaders(init)).then(function (response) {
       response.clone().json().then(function (json) {
-        var report = json.vinhdanh || {};
-        if (report.errors && report.errors.length) {
-          panel(report.title, report.errors, false);
+        var report = (json && json.vinhdanh) || {};
+        if (!response.ok) {
+          panel(report.title || "Chưa làm được", report.errors || [{ label: "", message: json.error || "" }], false);
         } else if (report.warnings && report.warnings.length) {
           panel(report.title, report.warnings, true);
-        } else {
+        } else if (saving) {
           panel("", [], false);
         }
-      }).catch(function () { /* not ours */ });
+        if (report.reload) {  // a photo was saved under another name: show the form as it was saved
+          window.sessionStorage.setItem(NOTES_KEY, JSON.stringify(report));
+          window.setTimeout(function () { window.location.reload(); }, 1500);
+        }
+      }).catch(function () { /* not JSON */ });
       return response;
+    }, function (error) {
+      panel("Không kết nối được với máy chủ biên tập", [{ label: "", message:
+        "Cửa sổ lệnh chạy make edit còn mở không? Hãy chạy lại rồi mở địa chỉ nó in ra." }], false);
+      throw error;
     });
   };
+
+  // A date typed that does not exist (30/02) empties the date field, and Decap would save it so, losing the
+  // date that was there. Such a field is marked as it is typed, and a save is stopped while one is marked.
+  var DATES = "input[type=date], input[type=datetime-local]";
+  var impossible = {};
+
+  function fieldLabel(input) {
+    var label = document.querySelector("label[for='" + input.id + "']");
+    return label ? label.textContent.replace(/\(không bắt buộc\)/, "").trim() : "Ngày";
+  }
+
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches(DATES)) { return; }
+    var note = document.getElementById(input.id + "-vinhdanh");
+    if (input.validity.badInput) {
+      impossible[input.id] = fieldLabel(input);
+      if (!note) {
+        note = document.createElement("p");
+        note.id = input.id + "-vinhdanh";
+        note.className = "vinhdanh-bad-date";
+        note.setAttribute("role", "alert");
+        note.textContent = "Ngày này không có thật hoặc chưa ghi đủ; hãy sửa lại (ngày/tháng/năm).";
+        input.parentNode.insertBefore(note, input.nextSibling);
+      }
+    } else {
+      delete impossible[input.id];
+      if (note) { note.remove(); }
+    }
+  }, true);  // before Decap sees the event and empties the field
+
+  function impossibleDates() {
+    return Object.keys(impossible).filter(function (id) { return document.getElementById(id); })
+      .map(function (id) {
+        return { label: impossible[id], message: "ngày này không có thật hoặc chưa ghi đủ; hãy sửa lại (ngày/tháng/năm)" };
+      });
+  }
+
+  // Decap's own messages that its Vietnamese locale cannot reach.
+  var ENGLISH = [[/^Failed to persist media/, "Chưa tải ảnh lên: xem lý do trong khung đỏ."],
+                 [/^Failed to delete media/, "Chưa xoá ảnh: xem lý do trong khung đỏ."],
+                 [/^Failed to load media/, "Chưa tải được thư viện ảnh."]];
+  function translate(node) {
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (var text = walker.nextNode(); text; text = walker.nextNode()) {
+      ENGLISH.forEach(function (rule) {
+        if (rule[0].test(text.nodeValue)) { text.nodeValue = rule[1]; }
+      });
+    }
+  }
+
+  // The officer's name, asked once on this computer: it signs each commit of a save.
+  function askName(done) {
+    if (officer()) { done(); return; }
+    var form = document.createElement("form");
+    form.id = "vinhdanh-officer";
+    form.innerHTML = '<h1>Trình biên tập điển hình tiên tiến</h1>'
+      + '<label for="vinhdanh-officer-name">Họ và tên người biên tập</label>'
+      + '<input id="vinhdanh-officer-name" name="officer" required maxlength="60" autocomplete="name">'
+      + '<p>Tên được ghi vào lịch sử mỗi lần lưu.</p><button type="submit">Vào trình biên tập</button>';
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var name = form.elements.officer.value.trim();
+      if (!name) { return; }
+      window.localStorage.setItem(OFFICER_KEY, name);
+      form.remove();
+      done();
+    });
+    document.body.appendChild(form);
+    form.elements.officer.focus();
+  }
 
   // A photo in a story: the caption under it, and who took it ("Ảnh: …"), as the site shows them.
   var IMAGE = /^!\[([^\]]*)\]\(([^)\s]+)(?:\s+"(?:Ảnh:\s*)?([^"]*)")?\)$/;
@@ -147,10 +289,24 @@ window.CMS_MANUAL_INIT = true;
     },
   };
 
-  // The list belongs to the form it was made for.
-  window.addEventListener("hashchange", function () { panel("", [], false); });
+  // The list belongs to the form it was made for (a new record's form moves to its own address once saved).
+  window.addEventListener("hashchange", function () {
+    if (Date.now() - shownAt > 3000) { panel("", [], false); }
+  });
 
   window.addEventListener("DOMContentLoaded", function () {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) { change.addedNodes.forEach(translate); });
+    }).observe(document.body, { childList: true, subtree: true });
+    askName(start);
+    var notes = JSON.parse(window.sessionStorage.getItem(NOTES_KEY) || "null");
+    if (notes) {  // what the last save said before the page was reloaded
+      window.sessionStorage.removeItem(NOTES_KEY);
+      panel(notes.title, notes.warnings || [], true);
+    }
+  });
+
+  function start() {
     var CMS = window.CMS;
     CMS.registerLocale("vi", merge(JSON.parse(JSON.stringify(CMS.getLocale("vi"))), PHRASES));
     CMS.registerEditorComponent(imageComponent);
@@ -160,9 +316,14 @@ window.CMS_MANUAL_INIT = true;
     CMS.registerEventListener({
       name: "preSave",
       handler: function (event) {
+        var dates = impossibleDates();
+        if (dates.length) {
+          panel("Chưa lưu: hãy sửa rồi lưu lại", dates, false);
+          throw problem("Có ngày không hợp lệ");
+        }
         return event.entry.get("newRecord") ? newId(event.entry) : undefined;
       },
     });
     CMS.init();
-  });
+  }
 })();
