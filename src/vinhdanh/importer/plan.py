@@ -13,7 +13,7 @@ from ..scaffold import unique_id
 from ..text import format_date, slugify
 from .cells import cell_text
 from .fields import OPTION, Defaults, parse_options, sheet_defaults
-from .resolve import Exemplars, Vocabulary, canonical, folded_name, today_unit
+from .resolve import Exemplars, Vocabulary, canonical, folded_name, name_key, today_unit
 from .rows import MISSING, Row, RowProblem, RowReader, missing_everywhere
 from .table import Table, find_table
 from .workbook import Sheet
@@ -239,7 +239,7 @@ class Planner:
     def _new(self, row: Row) -> None:
         assert row.unit is not None
         unit_now = today_unit(self.catalogue, row.unit)
-        key = (row.kind, folded_name(row.name), unit_now)
+        key = (row.kind, name_key(row.name), unit_now)
         record = self.new_ids.get(key)
         if record is None:
             folder = self.folders[row.kind]
@@ -252,10 +252,20 @@ class Planner:
         if self._repeat(row, record):
             return
         self.plan.changes[(row.kind, record)].honours.append(self._honour(row, unit_now, ""))
-        namesakes = self.exemplars.namesakes(row.kind, row.name)
-        note = ("namesake of " + ", ".join(f"{n.id} ({self.catalogue.units[n.unit].short})" for n in namesakes)
-                if namesakes else "")
-        self.plan.steps.append(Step(row.where, "new", row.kind, record, row.name, row.unit, row.title, note))
+        self.plan.steps.append(Step(row.where, "new", row.kind, record, row.name, row.unit, row.title,
+                                    self._new_note(row)))
+
+    def _new_note(self, row: Row) -> str:
+        """Name the records a new one may be confused with: namesakes elsewhere, look-alikes in its unit."""
+        units = self.catalogue.units
+        notes = []
+        if namesakes := self.exemplars.namesakes(row.kind, row.name):
+            notes.append("namesake of " + ", ".join(f"{n.id} ({units[n.unit].short})" for n in namesakes))
+        if alikes := self.exemplars.look_alikes(row.kind, row.name, row.unit):
+            # Only a suggestion: a mark of difference is a different person until the annex says otherwise.
+            notes.append("did you mean " + " or ".join(f"{a.id} ({a.name}, {units[a.unit].short})"
+                                                        for a in alikes) + "?")
+        return "; ".join(notes)
 
     def _honour(self, row: Row, unit_now: str, position: str) -> Honour:
         return Honour(title=row.title, year=row.year, decision=row.decision, date=row.date, by=row.by,

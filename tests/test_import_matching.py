@@ -1,0 +1,74 @@
+"""`vinhdanh import`: who a row is — exact names, forms of address, collectives, second awards, counts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from vinhdanh.importer.resolve import name_key
+from vinhdanh.project import Project
+
+from .annexes import write_annex
+from .conftest import write
+from .test_import import HUNG, UNITS, run
+
+
+@pytest.fixture
+def site(records: Path) -> Project:
+    write(records, {"units.yml": UNITS, "people/nguyen-van-hung.yml": HUNG})
+    return Project(records.parent, records, records.parent / "docs", records.parent / "overrides")
+
+
+OPTIONS = ("--decision", "7/QĐ-VKSTC", "--date", "2026-01-15", "--title", "cstd-nganh", "--year", "2025")
+
+
+def lines_of(out: str, number: int) -> str:
+    """Return the dry run's table line for a row."""
+    return next(line for line in out.splitlines() if re.match(rf"{number} ", line))
+
+
+def test_names_are_compared_with_their_marks_and_one_tone_placement() -> None:
+    assert name_key("NGUYỄN  VĂN HÙNG") == name_key("Nguyễn Văn Hùng")
+    assert name_key("Đỗ Văn Hoà") == name_key("đỗ văn hòa") == name_key("Ðỗ Văn Hoà")  # old, new, eth
+    assert name_key("Thuỳ") == name_key("Thùy") and name_key("Khoẻ") == name_key("Khỏe")
+    for a, b in (("Hưng", "Hùng"), ("Hoa", "Hòa"), ("Lê", "Lệ"), ("Quý", "Qúy"), ("Đức", "Dức")):
+        assert name_key(a) != name_key(b), (a, b)
+
+
+def test_a_name_differing_by_a_mark_is_a_new_record_with_a_suggestion(site: Project, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    write(site.exemplars, {"people/do-van-hoa.yml": "name: Đỗ Văn Hoà\nunit: vks-bac-ninh\n",
+                           "people/phung-thi-le.yml": "name: Phùng Thị Lệ\nunit: vks-bac-ninh\n"})
+    rows = [["STT", "Họ và tên", "Đơn vị"], [1, "Nguyễn Văn Hưng", "VKSND TP HCM"],
+            [2, "ĐỖ VĂN HÒA", "VKSND tỉnh Bắc Ninh"], [3, "Phùng Thị Lê", "VKSND tỉnh Bắc Ninh"],
+            [4, "Nguyễn văn  Hùng", "VKSND TP HCM"]]
+    annex = write_annex(tmp_path / "hung.csv", rows)
+    status, out, err = run(site, annex, *OPTIONS, apply=True, capsys=capsys)
+    assert (status, err) == (0, "")
+    assert lines_of(out, 2).split()[:4] == ["2", "new", "person", "nguyen-van-hung-2"]
+    assert lines_of(out, 2).endswith("cstd-nganh — did you mean nguyen-van-hung (Nguyễn Văn Hùng, VKSND TP Hồ Chí "
+                                     "Minh)?")
+    assert lines_of(out, 3).split()[:4] == ["3", "new", "honour", "do-van-hoa"]
+    assert lines_of(out, 4).split()[:4] == ["4", "new", "person", "phung-thi-le-2"]
+    assert lines_of(out, 4).endswith("did you mean phung-thi-le (Phùng Thị Lệ, VKSND tỉnh Bắc Ninh)?")
+    assert lines_of(out, 5).split()[:4] == ["5", "new", "honour", "nguyen-van-hung"]
+    people = site.exemplars / "people"
+    assert "name: Nguyễn Văn Hưng\n" in (people / "nguyen-van-hung-2.yml").read_text(encoding="utf-8")
+    assert "name: Phùng Thị Lê\n" in (people / "phung-thi-le-2.yml").read_text(encoding="utf-8")
+    assert (people / "do-van-hoa.yml").read_text(encoding="utf-8").startswith("name: Đỗ Văn Hoà\n")
+
+
+def test_two_new_people_differing_by_a_mark_stay_two(site: Project, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["STT", "Họ và tên", "Đơn vị"], [1, "Trần Thị Hoa", "vks-bac-ninh"], [2, "Trần Thị Hòa", "vks-bac-ninh"],
+            [3, "TRẦN THỊ HOÀ", "vks-bac-ninh"]]
+    annex = write_annex(tmp_path / "hoa.csv", rows)
+    status, out, err = run(site, annex, *OPTIONS, capsys=capsys)
+    assert status == 1
+    assert [lines_of(out, n).split()[1:4] for n in (2, 3)] == [["new", "person", "tran-thi-hoa"],
+                                                               ["new", "person", "tran-thi-hoa-2"]]
+    assert lines_of(out, 4).split()[1] == "error"  # Hoà is Hòa: the same person twice
+    assert err.splitlines()[0] == (f"{annex}:4: repeats {annex}:3 (the same honour for the same record); "
+                                   "delete one row")
