@@ -72,3 +72,20 @@ def test_two_new_people_differing_by_a_mark_stay_two(site: Project, tmp_path: Pa
     assert lines_of(out, 4).split()[1] == "error"  # Hoà is Hòa: the same person twice
     assert err.splitlines()[0] == (f"{annex}:4: repeats {annex}:3 (the same honour for the same record); "
                                    "delete one row")
+
+
+def test_forms_of_address_are_left_out_of_names_and_matching(site: Project, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["STT", "Họ và tên", "Đơn vị"], [1, "Đồng chí Thượng tá Nguyễn Văn Hùng", "VKSND TP HCM"],
+            [2, "Đ/c: Trần Thị Mai", "vks-bac-ninh"], [3, "Ông Lê Văn Tám", "vks-bac-ninh"],
+            [4, "Đại uý Phạm Văn Sáu", "vks-bac-ninh"]]
+    annex = write_annex(tmp_path / "ranks.xlsx", rows)
+    status, out, err = run(site, annex, *OPTIONS, apply=True, capsys=capsys)
+    assert (status, err) == (0, "")
+    table = [line.split("  ") for line in out.splitlines() if line.startswith("Phụ lục:")]
+    assert [[cell.strip() for cell in line if cell.strip()][:4] for line in table] == [
+        ["Phụ lục:2", "new honour", "nguyen-van-hung", "Nguyễn Văn Hùng"],
+        ["Phụ lục:3", "new person", "tran-thi-mai", "Trần Thị Mai"],
+        ["Phụ lục:4", "new person", "le-van-tam", "Lê Văn Tám"],
+        ["Phụ lục:5", "new person", "pham-van-sau", "Phạm Văn Sáu"]]
+    assert "name: Trần Thị Mai\n" in (site.exemplars / "people/tran-thi-mai.yml").read_text(encoding="utf-8")

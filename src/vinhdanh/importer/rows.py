@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .cells import cell_text
+from .cells import bare_name, cell_text
 from .fields import FIELDS, Defaults, Invalid, Source, read_value, same, shown
 from .resolve import Vocabulary
 from .table import Entry, Table
@@ -76,6 +76,8 @@ class RowReader:
         if not name:
             problem(self.name_field, "empty; write the name as in the decision, or delete the row")
         kind = self._kind(entry, problem)
+        if kind == "person":
+            name = bare_name(name)  # "Đồng chí Thượng tá Nguyễn Văn A": the record keeps the name alone
         unit, unit_text, position = self._unit_and_position(entry, problem)
         values = {field: self._agreed(field, entry, problem) for field in FIELDS}
         if kind and values["title"] and not self.vocabulary.gives(str(values["title"]), kind):
