@@ -12,7 +12,7 @@ from vinhdanh.project import Project
 
 from .annexes import write_annex
 from .conftest import write
-from .test_import import HUNG, UNITS, run
+from .test_import import HUNG, UNITS, run, snapshot
 
 
 @pytest.fixture
@@ -89,3 +89,43 @@ def test_forms_of_address_are_left_out_of_names_and_matching(site: Project, tmp_
         ["Phụ lục:4", "new person", "le-van-tam", "Lê Văn Tám"],
         ["Phụ lục:5", "new person", "pham-van-sau", "Phạm Văn Sáu"]]
     assert "name: Trần Thị Mai\n" in (site.exemplars / "people/tran-thi-mai.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("collectives", "people"), [
+    (["A.", "TẬP THỂ"], ["B.", "CÁ NHÂN"]), (["I. Tập thể", None], ["II. Cá nhân", None]),
+    ([None, "Tập thể:"], [None, "Cá nhân:"]),
+])
+def test_rows_under_a_collectives_heading_are_collectives_matched_like_people(
+        site: Project, tmp_path: Path, collectives: list[object], people: list[object],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["STT", "Họ và tên", "Đơn vị"], [*collectives, None],
+            [1, "Phòng Thi đua – Khen thưởng", "VKSND tỉnh Bắc Ninh"], [2, "Phòng Tổ chức cán bộ", "vks-bac-ninh"],
+            [*people, None], [1, "Nguyễn Văn Hùng", "VKSND TP HCM"]]
+    annex = write_annex(tmp_path / "mixed.xlsx", rows)
+    status, out, err = run(site, annex, *OPTIONS[:4], "--title", "bk-vien-truong", "--year", "2025", apply=True,
+                           capsys=capsys)
+    assert (status, err) == (0, "")
+    table = [line.removeprefix("Phụ lục:").split() for line in out.splitlines() if line.startswith("Phụ lục:")]
+    assert [line[:4] for line in table] == [
+        ["3", "new", "honour", "phong-tdkt"], ["4", "new", "collective", "phong-to-chuc-can-bo"],
+        ["6", "new", "honour", "nguyen-van-hung"]]
+    assert (site.exemplars / "collectives/phong-tdkt.yml").read_text(encoding="utf-8").endswith(
+        "  - title: bk-vien-truong\n    year: 2025\n    decision: 7/QĐ-VKSTC\n    date: 2026-01-15\n")
+    assert (site.exemplars / "collectives/phong-to-chuc-can-bo.yml").is_file()
+    assert not (site.exemplars / "people/phong-to-chuc-can-bo.yml").exists()
+
+
+def test_a_title_for_the_other_kind_stays_an_error(site: Project, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["STT", "Họ và tên", "Đơn vị"], ["A.", "TẬP THỂ", None], [1, "Phòng Thi đua – Khen thưởng", "vks-bac-ninh"],
+            ["B.", "CÁ NHÂN", None], [1, "Nguyễn Văn Hùng", "VKSND TP HCM"]]
+    annex = write_annex(tmp_path / "mixed.csv", rows)
+    for title, row, kind in (("tap-the-ldxs", 5, "people"), ("cstd-nganh", 3, "collectives")):
+        before = snapshot(site.exemplars)
+        status, out, err = run(site, annex, *OPTIONS[:4], "--title", title, "--year", "2025", apply=True,
+                               capsys=capsys)
+        assert status == 1 and snapshot(site.exemplars) == before
+        name = {"people": "Tập thể lao động xuất sắc",
+                                   "collectives": "Chiến sĩ thi đua ngành Kiểm sát nhân dân"}[kind]
+        assert err.splitlines()[0] == (f"{annex}:{row}: Họ và tên: {name!r} is not given to {kind}; check the "
+                                       "title or the column the name is in")

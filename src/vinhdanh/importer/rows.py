@@ -93,10 +93,9 @@ class RowReader:
                    cell_text(entry.values.get("citation"))), []
 
     def _kind(self, entry: Entry, problem) -> str | None:  # type: ignore[no-untyped-def]
-        if self.name_field in _KIND_OF_COLUMN:
-            return _KIND_OF_COLUMN[self.name_field]
+        # A heading "A. TẬP THỂ" says more than the column's name: annexes keep "Họ và tên" over both parts.
         offer = self.table.offers.get("kind")
-        kind = entry.section.kind or (offer.value if offer else None)
+        kind = entry.section.kind or _KIND_OF_COLUMN.get(self.name_field) or (offer.value if offer else None)
         title = self.defaults.values.get("title")
         title_id = entry.section.title or (title.value if title else None)
         if kind is None and title_id:
