@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from vinhdanh.checks import check, checked_catalogue
 from vinhdanh.importer.resolve import name_key
+from vinhdanh.load import load
 from vinhdanh.project import Project
 
 from .annexes import write_annex
@@ -129,3 +131,42 @@ def test_a_title_for_the_other_kind_stays_an_error(site: Project, tmp_path: Path
                                    "collectives": "Chiến sĩ thi đua ngành Kiểm sát nhân dân"}[kind]
         assert err.splitlines()[0] == (f"{annex}:{row}: Họ và tên: {name!r} is not given to {kind}; check the "
                                        "title or the column the name is in")
+
+
+def test_a_second_award_of_a_title_in_a_year_by_another_decision_is_another_honour(
+        site: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(site.exemplars, {"people/le-van-tam.yml": "name: Lê Văn Tám\nunit: vks-bac-ninh\nhonours:\n"
+                           "  - title: bk-vien-truong\n    year: 2019\n"})
+    rows = [["STT", "Họ và tên", "Đơn vị"], [1, "Nguyễn Văn Hùng", "VKSND TP HCM"]]
+    annex = write_annex(tmp_path / "second.csv", rows)
+    award = ("--title", "bk-vien-truong", "--year", "2019")
+    status, out, err = run(site, annex, "--decision", "15/QĐ-VKSTC", "--date", "2020-05-04", *award, apply=True,
+                           capsys=capsys)
+    assert (status, err) == (0, "")
+    assert lines_of(out, 2).split()[:4] == ["2", "new", "honour", "nguyen-van-hung"]
+    catalogue, _ = checked_catalogue(load(site.exemplars))
+    assert [(h.title, h.year, h.decision) for h in catalogue.people["nguyen-van-hung"].honours] == [
+        ("bk-vien-truong", "2019", "964/QĐ-VKSTC"), ("bk-vien-truong", "2019", "15/QĐ-VKSTC")]
+    for decision, date in (("15/QĐ-VKSTC", "2020-05-04"), ("964/QĐ-VKSTC", "2020-02-09")):
+        status, out, err = run(site, annex, "--decision", decision, "--date", date, *award, apply=True, capsys=capsys)
+        assert (status, err) == (0, "") and "0 new honour(s), 0 already recorded" not in out
+        assert "1 already recorded" in out and "Nothing to write" in out
+    annex = write_annex(tmp_path / "tam.csv", [["STT", "Họ và tên", "Đơn vị"], [1, "Lê Văn Tám", "vks-bac-ninh"]])
+    status, out, err = run(site, annex, "--decision", "15/QĐ-VKSTC", "--date", "2020-05-04", *award, capsys=capsys)
+    assert status == 1
+    assert err.splitlines()[0] == (
+        f"{annex}:2: le-van-tam holds bk-vien-truong for 2019 without a decision number (honours[0] in "
+        f"{site.exemplars}/people/le-van-tam.yml): if it is this one, write 'decision: 15/QĐ-VKSTC' there; if not, "
+        "write its own number; then import again")
+
+
+def test_records_may_hold_a_title_twice_in_a_year_from_two_decisions(records: Path) -> None:
+    honour = "  - title: cstd-nganh\n    year: 2020\n    decision: {}\n    date: 2021-01-14\n"
+    write(records, {"people/a.yml": "name: A\nunit: vks-bac-ninh\nhonours:\n" + honour.format("1/QĐ-VKSTC")
+                    + honour.format("2/QĐ-VKSTC")})
+    assert check(load(records)) == []
+    write(records, {"people/a.yml": "name: A\nunit: vks-bac-ninh\nhonours:\n" + honour.format("1/QĐ-VKSTC")
+                    + honour.format("1/QĐ-VKSTC")})
+    assert [str(p) for p in check(load(records))] == [
+        f"{records}/people/a.yml:8: honours[1]: the same honour (cstd-nganh, 2020) is already listed as honours[0]; "
+        "remove one"]

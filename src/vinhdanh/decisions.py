@@ -32,6 +32,12 @@ def decision_slug(number: str, date: dt.date | None) -> str:
     return f"{base}-{date.year}" if base and date else base
 
 
+def same_decision(number: str, date: dt.date | None, other: str, other_date: dt.date | None) -> bool:
+    """Return whether two honours cite one decision: the same number, in the same year when both are dated."""
+    return bool(number) and slugify(number) == slugify(other) and (
+        date is None or other_date is None or date.year == other_date.year)
+
+
 @dataclass(frozen=True)
 class Decision:
     """One decision and the published honours it gave."""

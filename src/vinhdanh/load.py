@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as s
-from .decisions import Mention
+from .decisions import Mention, same_decision
 from .filecache import FileCache, read_with
 from .links import Bounds, files_under, link_problem, shown, within
 from .markup import active_content
@@ -312,15 +312,18 @@ def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: Fi
 
 
 def _check_exemplar_rules(reader: s.Reader, values: dict[str, Any]) -> None:
-    seen: dict[tuple[str, str], int] = {}
-    for index, honour in enumerate(values.get("honours", ())):
+    honours = values.get("honours", ())
+    for index, honour in enumerate(honours):
         pair = (honour.get("title"), honour.get("year"))
         if None in pair:
             continue
-        if pair in seen:
+        # A title can be given twice in a year by two decisions; without a number, they may be one.
+        first = next((i for i, h in enumerate(honours[:index]) if (h.get("title"), h.get("year")) == pair and (
+            not h.get("decision") or not honour.get("decision") or same_decision(
+                h["decision"], h.get("date"), honour["decision"], honour.get("date")))), None)
+        if first is not None:
             reader.error(("honours", index), f"the same honour ({pair[0]}, {pair[1]}) is already listed as "
-                         f"honours[{seen[pair]}]; remove one")
-        seen.setdefault(pair, index)  # type: ignore[arg-type]
+                         f"honours[{first}]; remove one")
     for name in ("family_name", "given_name"):
         part = values.get(name)
         if part and "name" in values and part not in values["name"].split() and part not in values["name"]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..decisions import decision_slug
+from ..decisions import decision_slug, same_decision
 from ..model import Catalogue, Collective, Honour, Person
 from ..scaffold import unique_id
 from ..text import format_date, slugify
@@ -80,7 +80,7 @@ class Planner:
         self.vocabulary = Vocabulary(catalogue)
         self.exemplars = Exemplars(catalogue)
         self.plan = Plan(label)
-        self.seen: dict[tuple[str, str, str, str], str] = {}
+        self.seen: dict[tuple[str, ...], str] = {}
         self.new_ids: dict[tuple[str, str, str], str] = {}
         self.taken = {*catalogue.people, *catalogue.collectives}
         self.decisions = {decision_slug(h.decision, h.date): (h, e) for e in
@@ -211,7 +211,7 @@ class Planner:
         self.plan.steps.append(Step(row.where, "error", row.kind, "", row.name, row.unit or "", row.title))
 
     def _repeat(self, row: Row, record: str) -> bool:
-        key = (row.kind, record, row.title, row.year)
+        key = (row.kind, record, row.title, row.year, decision_slug(row.decision, row.date))
         if key in self.seen:
             self._error(row, "", f"repeats {self.seen[key]} (the same honour for the same record); delete one row")
             return True
@@ -221,13 +221,16 @@ class Planner:
     def _existing(self, row: Row, record: Person | Collective) -> None:
         if self._repeat(row, record.id):
             return
-        held = next((h for h in record.honours if (h.title, h.year) == (row.title, row.year)), None)
+        # The same title in the same year from another decision is another honour (a second Bằng khen).
+        held = [(i, h) for i, h in enumerate(record.honours) if (h.title, h.year) == (row.title, row.year)]
         step = Step(row.where, "honour", row.kind, record.id, row.name, row.unit or record.unit, row.title)
-        if held and (not held.decision or slugify(held.decision) == slugify(row.decision)):
+        unnumbered = next((i for i, h in held if not h.decision), None)
+        if any(same_decision(h.decision, h.date, row.decision, row.date) for _, h in held):
             step.action = "skip"
-        elif held:
-            self._error(row, "", f"{record.id} already holds {row.title} for {row.year} from decision {held.decision}; "
-                        "one honour per title and year: check the year or the record")
+        elif unnumbered is not None:
+            self._error(row, "", f"{record.id} holds {row.title} for {row.year} without a decision number "
+                        f"(honours[{unnumbered}] in {record.origin.path}): if it is this one, write 'decision: "
+                        f"{row.decision}' there; if not, write its own number; then import again")
             return
         else:
             change = self.plan.changes.setdefault((row.kind, record.id), Change(row.kind, record.id, record))
