@@ -170,3 +170,28 @@ def test_records_may_hold_a_title_twice_in_a_year_from_two_decisions(records: Pa
     assert [str(p) for p in check(load(records))] == [
         f"{records}/people/a.yml:8: honours[1]: the same honour (cstd-nganh, 2020) is already listed as honours[0]; "
         "remove one"]
+
+
+@pytest.mark.parametrize("closing", [
+    "Danh sách này có 02 tập thể và 03 cá nhân./.", "Danh sách này có 03 cá nhân và 02 tập thể.",
+    "Danh sách này có 2 tập thể, 3 cá nhân", "Danh sách này có 05 tập thể, cá nhân./.",
+    "Danh sách gồm 02 (hai) tập thể và 03 (ba) cá nhân./.",
+])
+def test_the_closing_count_of_each_kind_is_read_and_checked(site: Project, tmp_path: Path, closing: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["STT", "Tên tập thể, cá nhân", "Đơn vị"], ["A", "TẬP THỂ", None],
+            [1, "Phòng Thi đua – Khen thưởng", "vks-bac-ninh"], [2, "Phòng Tổ chức cán bộ", "vks-bac-ninh"],
+            ["B", "CÁ NHÂN", None], [1, "Nguyễn Văn Hùng", "VKSND TP HCM"], [2, "Trần Văn Ba", "vks-bac-ninh"],
+            [3, "Lê Thị Tư", "vks-bac-ninh"], [closing, None, None]]
+    options = (*OPTIONS[:4], "--title", "bk-vien-truong", "--year", "2025")
+    annex = write_annex(tmp_path / "count.xlsx", rows)
+    status, out, err = run(site, annex, *options, capsys=capsys)
+    assert (status, err) == (0, ""), err
+    rows[6:7] = []  # one person fewer than the line says
+    annex = write_annex(tmp_path / "short.xlsx", rows)
+    status, out, err = run(site, annex, *options, capsys=capsys)
+    assert status == 1
+    expected = ("the list says it has 5 but 4 numbered rows were read" if "05 tập thể, cá nhân" in closing
+                else "the list says it has 3 people but 2 numbered rows of people were read")
+    assert err.splitlines()[0] == (f"{annex}:Phụ lục:8: {expected}; look for a row without its number in the first "
+                                   "column, or a row too many")

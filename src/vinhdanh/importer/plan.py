@@ -128,7 +128,6 @@ class Planner:
                                                  "a name but no number; number the row, or delete it if it is not "
                                                  "in the decision"))
         reader = RowReader(table, defaults, self.vocabulary, where, set(missing))
-        kinds = []
         for entry in self.progress(table.entries, len(table.entries), "rows"):
             read, problems = reader.read(entry)  # type: ignore[arg-type]
             self.plan.problems += problems
@@ -136,9 +135,8 @@ class Planner:
                 name = cell_text(entry.values.get(reader.name_field))  # type: ignore[attr-defined]
                 self.plan.steps.append(Step(problems[0].where if problems else where, "error", name=name))
                 continue
-            kinds.append(read.kind)
             self._place(read)
-        self._check_count(table, where, kinds)
+        self._check_count(table, where, [reader.kind_of(entry) for entry in table.entries])
 
     def _describe(self, table: Table, defaults: Defaults) -> None:
         for name, source in defaults.offered.items():
@@ -149,17 +147,19 @@ class Planner:
             row_number = table.sheet.number(table.offers[name].row)
             self.plan.sources.append(f"{OPTION[name]} {shown}  (row {row_number}{sheet})")
 
-    def _check_count(self, table: Table, where: str, kinds: list[str]) -> None:
+    def _check_count(self, table: Table, where: str, kinds: list[str | None]) -> None:
+        """Compare the closing line's counts with the numbered rows of each kind (read or not)."""
         if not table.stated_count:
             return
-        stated, kind, row = table.stated_count
-        read = len(table.entries)
-        if kind:  # rows that could not be read are counted, so that a bad row is not reported twice
-            read = sum(k == kind for k in kinds) + (len(table.entries) - len(kinds))
-        if stated != read:
-            self.plan.problems.append(RowProblem(
-                f"{where}:{table.sheet.number(row)}", "", f"the list says it has {stated} but {read} numbered rows "
-                "were read; look for a row without its number in the first column, or a row too many"))
+        stated, row = table.stated_count
+        for kind, count in stated.items():
+            read = sum(k == kind for k in kinds) if kind else len(kinds)
+            if count != read:
+                what = {"person": " people", "collective": " collectives"}.get(kind, "")
+                self.plan.problems.append(RowProblem(
+                    f"{where}:{table.sheet.number(row)}", "", f"the list says it has {count}{what} but {read} "
+                    f"numbered rows{' of' + what if what else ''} were read; look for a row without its number in "
+                    "the first column, or a row too many"))
 
     def _place(self, row: Row) -> None:
         """Match a row to a record (or a new one) and plan its honour."""

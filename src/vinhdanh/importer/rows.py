@@ -92,7 +92,8 @@ class RowReader:
                    str(values["decision"]), values["date"], str(values["by"] or ""),  # type: ignore[arg-type]
                    cell_text(entry.values.get("citation"))), []
 
-    def _kind(self, entry: Entry, problem) -> str | None:  # type: ignore[no-untyped-def]
+    def kind_of(self, entry: Entry) -> str | None:
+        """Return whether a row is a person or a collective, when the sheet says so."""
         # A heading "A. TẬP THỂ" says more than the column's name: annexes keep "Họ và tên" over both parts.
         offer = self.table.offers.get("kind")
         kind = entry.section.kind or _KIND_OF_COLUMN.get(self.name_field) or (offer.value if offer else None)
@@ -101,6 +102,10 @@ class RowReader:
         if kind is None and title_id:
             given_to = self.vocabulary.catalogue.titles[str(title_id)].for_
             kind = {"individual": "person", "collective": "collective"}.get(given_to)
+        return kind
+
+    def _kind(self, entry: Entry, problem) -> str | None:  # type: ignore[no-untyped-def]
+        kind = self.kind_of(entry)
         if kind is None:
             problem(self.name_field, "is this a person or a collective? The column holds both; put the rows under a "
                     "heading 'Cá nhân' or 'Tập thể', or use a column 'Họ và tên' or 'Tên tập thể'")
