@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -162,4 +163,13 @@ def compound_file(path: Path, streams: dict[str, bytes]) -> Path:
                                                                    0xFFFFFFFE, 0)
               + struct.pack("<109I", fat_at, *([0xFFFFFFFF] * 108)))
     path.write_bytes(header + b"".join(data_sectors) + fat_sector + directory)
+    return path
+
+
+def write_text_annex(path: Path, rows: list[list[object]], encoding: str, delimiter: str) -> Path:
+    """Write rows as text: Excel's 'Unicode Text' is encoding 'utf-16' (LE, with a BOM) and tabs, lines ending CRLF."""
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(
+        [["" if v is None else v for v in row] for row in rows])
+    path.write_bytes(out.getvalue().encode(encoding))
     return path

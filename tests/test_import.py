@@ -207,7 +207,9 @@ def test_bad_files_each_get_a_clear_message(site: Project, tmp_path: Path, capsy
 
     case("empty.xlsx", b"", "the file is empty")
     case("photo.xlsx", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4, "not a spreadsheet: vinhdanh reads .xlsx, .xls, "
-         ".ods and .csv (UTF-8) files")
+         ".ods, and .csv or .txt (UTF-8 or UTF-16) files")
+    case("cut.txt", "STT\tHọ và tên\r\n".encode("utf-16")[:-1], "the file is not valid UTF-16 text (it is cut short, "
+         "or not text); save it again as 'Unicode Text' or 'CSV UTF-8'")
     case("report.xls", "<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>".encode(),
          "this is a web page (HTML or XML) saved under a spreadsheet's name")
     case("old.csv", "STT,Tên,Đơn vị\n1,Ơn,Bắc Ninh\n".encode("cp1258", errors="replace"),
