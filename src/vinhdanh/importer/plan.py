@@ -133,7 +133,8 @@ class Planner:
             self.plan.problems += problems
             if read is None:
                 name = cell_text(entry.values.get(reader.name_field))  # type: ignore[attr-defined]
-                self.plan.steps.append(Step(problems[0].where if problems else where, "error", name=name))
+                self.plan.steps.append(Step(f"{where}:{table.sheet.number(entry.row)}", "error",  # type: ignore[attr-defined]
+                                            name=name))
                 continue
             self._place(read)
         self._check_count(table, where, [reader.kind_of(entry) for entry in table.entries])

@@ -24,15 +24,13 @@ def text_sheet(data: bytes) -> Sheet:
         raise FileRefused(f"{text.count(chr(10)):,} lines; an honour list is refused past {MAX_ROWS:,} rows: "
                           "split it into several files")
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
-    rows, lines, line = [], [], 1
+    rows: list[list[str]] = []
     try:
-        for record in reader:
-            rows.append(list(record))
-            lines.append(line)
-            line = reader.line_num + 1
+        for record in reader:  # one row per record, as Excel shows a cell broken over two lines: one row
+            rows.append(record)
     except csv.Error as err:
-        raise FileRefused(f"line {line}: {err}; check the quotes on that line") from None
-    return Sheet("", rows, line_numbers=lines)
+        raise FileRefused(f"line {reader.line_num}: {err}; check the quotes on that line") from None
+    return Sheet("", rows)
 
 
 def _decode(data: bytes) -> str:

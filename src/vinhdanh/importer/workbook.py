@@ -42,8 +42,6 @@ class Sheet:
     cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     """Cells inside a merged range → the range's first cell, which holds the value."""
     formulas: set[tuple[int, int]] = field(default_factory=set)
-    line_numbers: list[int] | None = None
-    """For CSV: the line each row starts on; spreadsheets number rows from 1."""
 
     def value(self, row: int, col: int) -> object:
         """Return the value shown in a cell, merged ranges included."""
@@ -52,8 +50,12 @@ class Sheet:
         return cells[col] if col < len(cells) else ""
 
     def number(self, row: int) -> int:
-        """Return the row number a person sees (Excel's, or the CSV line)."""
-        return self.line_numbers[row] if self.line_numbers else row + 1
+        """Return the row number Excel and LibreOffice show: title, blank and hidden rows count.
+
+        The readers give every row from the first (python-calamine from A1, even when the sheet's cells
+        start lower; CSV one row per record, a cell broken over two lines staying one row, as Excel shows it).
+        """
+        return row + 1
 
     def merge(self, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
         """Record merged ranges, clipped to the cells that exist."""
