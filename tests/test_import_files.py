@@ -11,7 +11,7 @@ from vinhdanh.project import Project
 
 from .annexes import write_annex, write_text_annex
 from .conftest import write
-from .test_import import HUNG, TITLE_ROWS, UNITS, run
+from .test_import import HUNG, TITLE_ROWS, UNITS, run, snapshot
 
 
 @pytest.fixture
@@ -103,3 +103,26 @@ def test_rows_are_named_by_the_numbers_the_spreadsheet_shows(site: Project, tmp_
     assert status == 1
     assert table_of(out, sheet) == [["10", "error"], ["12", "error"], ["13", "error"], ["14", "error"],
                                     ["15", "error"]]
+
+
+def test_cells_longer_than_what_they_hold_are_refused_each_on_its_line(site: Project, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    long_name = "Nguyễn Văn " + "Tư " * 50
+    rows = [["STT", "Họ và tên", "Đơn vị", "Thành tích"], [1, "Nguyễn Văn Hùng", "VKSND TP HCM", "Hoàn thành."],
+            [2, long_name, "VKSND TP HCM", None], [3, "Lê Văn Ba", "VKSND tỉnh Bắc Ninh, " * 12, "Giỏi. " * 200],
+            [4, "Lê Văn Bốn", "vks-bac-ninh", None]]
+    annex = write_annex(tmp_path / "long.xlsx", rows)
+    before = snapshot(site.exemplars)
+    status, out, err = run(site, annex, "--decision", "7/QĐ-VKSTC", "--date", "2026-01-15", "--title", "cstd-nganh",
+                           "--year", "2025", apply=True, capsys=capsys)
+    assert status == 1 and snapshot(site.exemplars) == before
+    assert err.splitlines() == [
+        f"{annex}:Phụ lục:3: Họ và tên: {len(long_name.strip()):,} characters, more than a person's name can have (at "
+        "most 100); check that the cell holds only a person's name, not a note or another column pasted into it",
+        f"{annex}:Phụ lục:4: Đơn vị: 251 characters, more than a unit's name can have (at most 200); check that the "
+        "cell holds only a unit's name, not a note or another column pasted into it",
+        f"{annex}:Phụ lục:4: Thành tích: 1,199 characters, more than a cell of an honour list should hold (at most "
+        "1,000); check that the cell holds only what its column says, not a text pasted into it",
+        "3 error(s); nothing was written. Fix them and run the import again.",
+    ]
+    assert table_of(out, "Phụ lục:")[1:3] == [["3", "error"], ["4", "error"]]

@@ -11,6 +11,7 @@ from .resolve import Vocabulary
 from .table import Entry, Table
 
 _KIND_OF_COLUMN = {"name": "person", "collective": "collective"}
+_KIND_FIELDS = ("name", "collective", "either")
 _FIX_FORMULA = ("the cell holds a formula; replace formulas by their values (select the column, Copy, then "
                 "Paste Special → Values) and import again")
 
@@ -72,6 +73,10 @@ class RowReader:
             origin = self.table.sheet.cover.get((entry.row, col), (entry.row, col))
             if field != "stt" and origin in self.table.sheet.formulas:
                 problem(field, _FIX_FORMULA)
+        for field, message in too_long(entry, self.kind_of(entry)):
+            problem(field, message)
+        if problems:
+            return None, problems
         name = cell_text(entry.values.get(self.name_field))
         if not name:
             problem(self.name_field, "empty; write the name as in the decision, or delete the row")
@@ -161,6 +166,33 @@ class RowReader:
                         f"says {shown(field, other.value, self.vocabulary)!r}; correct one of them")
                 return None
         return first.value
+
+
+MAX_CELL = 1000
+"""Characters in any cell read; a name, a unit or a position is much shorter (below)."""
+_LIMITS = {"unit": (200, "a unit's name"), "position": (200, "a position"),
+           "position_unit": (400, "a position and a unit")}
+_NAME_LIMITS = {"person": (100, "a person's name"), "collective": (200, "a collective's name")}
+
+
+def too_long(entry: Entry, kind: str | None) -> list[tuple[str, str]]:
+    """Return (field, message) for each cell of the row longer than what it holds can be."""
+    out = []
+    for field, value in entry.values.items():
+        if not isinstance(value, str):
+            continue
+        length = len(cell_text(value))
+        if field in _KIND_FIELDS:
+            limit, what = _NAME_LIMITS[kind or "collective"]
+        else:
+            limit, what = _LIMITS.get(field, (MAX_CELL, ""))
+        if length > limit and what:
+            out.append((field, f"{length:,} characters, more than {what} can have (at most {limit:,}); check that "
+                        f"the cell holds only {what}, not a note or another column pasted into it"))
+        elif length > limit:
+            out.append((field, f"{length:,} characters, more than a cell of an honour list should hold (at most "
+                        f"{limit:,}); check that the cell holds only what its column says, not a text pasted into it"))
+    return out
 
 
 def missing_everywhere(table: Table, defaults: Defaults) -> list[str]:
