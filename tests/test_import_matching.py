@@ -112,7 +112,7 @@ def test_rows_under_a_collectives_heading_are_collectives_matched_like_people(
         ["3", "new", "honour", "phong-tdkt"], ["4", "new", "collective", "phong-to-chuc-can-bo"],
         ["6", "new", "honour", "nguyen-van-hung"]]
     assert (site.exemplars / "collectives/phong-tdkt.yml").read_text(encoding="utf-8").endswith(
-        "  - title: bk-vien-truong\n    year: 2025\n    decision: 7/QĐ-VKSTC\n    date: 2026-01-15\n")
+        "  - title: bk-vien-truong\n    year: 2025\n    decision: 7/QĐ-VKSTC\n    date: 2026-01-15\n    roll: 1\n")
     assert (site.exemplars / "collectives/phong-to-chuc-can-bo.yml").is_file()
     assert not (site.exemplars / "people/phong-to-chuc-can-bo.yml").exists()
 

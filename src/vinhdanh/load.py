@@ -57,6 +57,8 @@ HONOUR_FIELDS = {
     "movement": F(s.identifier, False, "Phong trào thi đua", "Nếu khen thưởng trong một phong trào"),
     "citation": F(s.text, False, "Thành tích", "Lý do khen thưởng, như trong quyết định"),
     "position": F(s.text, False, "Chức vụ khi được khen", "Như ghi trong quyết định, nếu khác chức vụ hiện nay"),
+    "roll": F(s.integer, False, "Thứ tự trong quyết định",
+              "Số thứ tự trong danh sách kèm theo quyết định; ghi khi nhập từ phụ lục, để trống: xếp theo tên"),
 }
 INITIATIVE_FIELDS = {
     "name": F(s.text, True, "Tên sáng kiến", ""),
@@ -292,7 +294,7 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, into: dict[str, Any], su
 def _honour(v: dict[str, Any]) -> Honour:
     return Honour(title=v["title"], year=v["year"], decision=v.get("decision", ""), date=v.get("date"),
                   by=v.get("by", ""), unit=v.get("unit"), movement=v.get("movement"), citation=v.get("citation", ""),
-                  position=v.get("position", ""))
+                  position=v.get("position", ""), roll=v.get("roll"))
 
 
 def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: FileCache | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -87,6 +88,8 @@ class Planner:
                           [*catalogue.people.values(), *catalogue.collectives.values()]
                           for h in e.honours if h.decision}
         self.checked: set[tuple[str, object, str]] = set()
+        self.placed = 0
+        """Numbered rows met so far, in every sheet: the place in the roll of the next one."""
 
     def run(self, sheets: list[Sheet], notes: list[str], options: dict[str, str | None],
             folders: dict[str, Path]) -> Plan:
@@ -130,13 +133,14 @@ class Planner:
         reader = RowReader(table, defaults, self.vocabulary, where, set(missing))
         for entry in self.progress(table.entries, len(table.entries), "rows"):
             read, problems = reader.read(entry)  # type: ignore[arg-type]
+            self.placed += 1
             self.plan.problems += problems
             if read is None:
                 name = cell_text(entry.values.get(reader.name_field))  # type: ignore[attr-defined]
                 self.plan.steps.append(Step(f"{where}:{table.sheet.number(entry.row)}", "error",  # type: ignore[attr-defined]
                                             name=name))
                 continue
-            self._place(read)
+            self._place(dataclasses.replace(read, order=self.placed))
         self._check_count(table, where, [reader.kind_of(entry) for entry in table.entries])
 
     def _describe(self, table: Table, defaults: Defaults) -> None:
@@ -275,4 +279,4 @@ class Planner:
         return Honour(title=row.title, year=row.year, decision=row.decision, date=row.date, by=row.by,
                       unit=row.unit if row.unit != unit_now else None,
                       movement=self.options.get("movement"), citation=row.citation,  # type: ignore[arg-type]
-                      position=position)
+                      position=position, roll=row.order)

@@ -45,6 +45,8 @@ class Row:
     date: dt.date
     by: str
     citation: str
+    order: int = 0
+    """The row's place in the annex, counting the numbered rows of every sheet: the decision's roll keeps it."""
 
 
 class RowReader:
