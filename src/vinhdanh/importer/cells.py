@@ -105,6 +105,7 @@ _ADDRESS = ("Đồng chí", "Đ/c", "Ông", "Bà", "Đại tướng", "Thượng
 
 
 _ADDRESS_WORDS = tuple(tuple(name_key(word) for word in form.split()) for form in _ADDRESS)
+_FIRST_WORDS = {form[0] for form in _ADDRESS_WORDS}
 
 
 def bare_name(name: str) -> str:
@@ -115,6 +116,8 @@ def bare_name(name: str) -> str:
     """
     words = name.split()
     while True:
+        if not words or name_key(words[0].rstrip(".:")) not in _FIRST_WORDS:  # most names: one look-up
+            return " ".join(words)
         for form in _ADDRESS_WORDS:
             head = words[:len(form)]
             if tuple(name_key(w.rstrip(".:")) for w in head) != form:
