@@ -143,3 +143,26 @@ def test_ctrl_c_before_the_swap_writes_nothing(project: Path, annex: Path, monke
     assert import_annex(annex, site, options, apply=True) == 130  # type: ignore[arg-type]
     assert capsys.readouterr().err == "Interrupted: nothing was written.\n"
     assert files(project / "exemplars") == before and staging_folders(project) == []
+
+
+def test_a_rename_that_fails_puts_back_those_done(project: Path, annex: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import vinhdanh.journal
+
+    before = files(project / "exemplars")
+    renames: list[Path] = []
+    real = vinhdanh.journal._replace
+
+    def second_fails(source: Path, target: Path) -> None:
+        renames.append(target)
+        if len(renames) == 2:
+            raise PermissionError(13, "Permission denied", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(vinhdanh.journal, "_replace", second_fails)
+    site = Project(project, project / "exemplars", project / "docs", project / "overrides")
+    options = dict(zip([o.lstrip("-") for o in OPTIONS[::2]], OPTIONS[1::2]))
+    assert import_annex(annex, site, options, apply=True) == 1  # type: ignore[arg-type]
+    assert capsys.readouterr().err == (f"cannot write the records: [Errno 13] Permission denied: '{renames[1]}'\n"
+                                       "1 error(s); nothing was written. Fix them and run the import again.\n")
+    assert files(project / "exemplars") == before and staging_folders(project) == []

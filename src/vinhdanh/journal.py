@@ -113,6 +113,10 @@ def finish_interrupted(exemplars: Path) -> Problem | str | None:
 
 def _complete(exemplars: Path, path: Path, journal: dict[str, object]) -> Problem | str:
     moves = [Move(**m) for m in journal["moves"]]  # type: ignore[attr-defined]
+    records = exemplars.resolve()
+    if any(not (records / m.target).resolve().is_relative_to(records) for m in moves):
+        return Problem(shown(path), 0, "", "this journal names files outside the records, so it was not written by "
+                       "vinhdanh; check the records with git, then delete it")
     states = [_state(exemplars, m) for m in moves]
     forward = all(s in ("after", "before") for s in states)
     back = all(s in ("after", "before", "before-unstaged") for s in states) and all(
@@ -131,7 +135,9 @@ def _complete(exemplars: Path, path: Path, journal: dict[str, object]) -> Proble
             _close_journal(path)
         except OSError as err:
             return Problem(shown(path), 0, "", f"{what}, and it cannot be finished: {err}; fix that and run again")
-    shutil.rmtree(str(journal["staging"]), ignore_errors=True)
+    staging = Path(str(journal["staging"]))
+    if staging.name.startswith(("import-", "vinhdanh-import-")):  # only ever a folder the import made
+        shutil.rmtree(staging, ignore_errors=True)
     done = f"finished: {len(moves)} record(s) written" if forward else "undone: the records are as they were before"
     return f"{shown(path)}: {what}; it was {done}"
 
