@@ -92,6 +92,7 @@ def main() -> None:
         for name in ("titles.yml", "movements.yml"):
             shutil.copy(ROOT / "exemplars" / name, records / name)
         (folder / "mkdocs.yml").write_text("site_name: bench\nplugins:\n  - vinhdanh\n", encoding="utf-8")
+        (folder / "docs").mkdir()  # MkDocs refuses a configuration whose docs folder is missing
         annex = folder / "quyet-dinh-5000.xlsx"
         write_annex(annex, people, args.rows)
         load = os.getloadavg()[0]

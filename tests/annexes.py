@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -22,14 +23,18 @@ class Formula:
     cached: object = None
 
 
-def write_annex(path: Path, rows: list[list[object]], merges: list[Merge] = (), sheet: str = "Phụ lục") -> Path:
-    """Write rows (None: an empty cell; merged cells but the first are None) in the format of path's suffix."""
+def write_annex(path: Path, rows: list[list[object]], merges: list[Merge] = (), sheet: str = "Phụ lục",
+                hidden: set[int] = frozenset()) -> Path:
+    """Write rows (None: an empty cell; merged cells but the first are None) in the format of path's suffix.
+
+    hidden: 0-based rows hidden in the sheet (a CSV has no hidden rows: they are written as any other).
+    """
     writer = {".xlsx": _xlsx, ".xls": _xls, ".ods": _ods, ".csv": _csv}[path.suffix]
-    writer(path, rows, list(merges), sheet)
+    writer(path, rows, list(merges), sheet, hidden=set(hidden))
     return path
 
 
-def _xlsx(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str) -> None:
+def _xlsx(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str, hidden: set[int]) -> None:
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -41,10 +46,12 @@ def _xlsx(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str)
                 ws.cell(r, c, "=" + value.expression if isinstance(value, Formula) else value)
     for r0, c0, r1, c1 in merges:
         ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+    for r in hidden:
+        ws.row_dimensions[r + 1].hidden = True
     book.save(path)
 
 
-def _xls(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str) -> None:
+def _xls(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str, hidden: set[int]) -> None:
     import xlwt
 
     book = xlwt.Workbook(encoding="utf-8")
@@ -64,6 +71,8 @@ def _xls(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str) 
                 ws.write(r, c, value, dates)
             else:
                 ws.write(r, c, value)
+    for r in hidden:
+        ws.row(r).hidden = True
     book.save(str(path))
 
 
@@ -89,11 +98,11 @@ def _ods_cell(value: object, span: str) -> str:
     return f"<table:table-cell{span}{formula} {kind}><text:p>{escape(str(value))}</text:p></table:table-cell>"
 
 
-def _ods(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str,
+def _ods(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str, hidden: set[int] = frozenset(),
          manifest_extra: str = "") -> None:
     starts = {(m[0], m[1]): m for m in merges}
     covered = {(r, c) for r0, c0, r1, c1 in merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(starts)
-    body = []
+    body: list[str | int] = []  # a number: that many blank rows
     for r, row in enumerate(rows):
         cells = []
         for c, value in enumerate(row):
@@ -105,9 +114,16 @@ def _ods(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str,
                 r0, c0, r1, c1 = starts[(r, c)]
                 span = f' table:number-rows-spanned="{r1 - r0 + 1}" table:number-columns-spanned="{c1 - c0 + 1}"'
             cells.append(_ods_cell(value, span))
-        body.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+        visibility = ' table:visibility="collapse"' if r in hidden else ""
+        if not visibility and all(v is None for v in row) and not any((r, c) in covered for c in range(len(row))):
+            blanks = body.pop() + 1 if body and isinstance(body[-1], int) else 1  # LibreOffice writes them once
+            body.append(blanks)
+            continue
+        body.append(f"<table:table-row{visibility}>" + "".join(cells) + "</table:table-row>")
     # LibreOffice pads every sheet with one row repeated to the end of the sheet.
-    body.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>')
+    body.append(1048000)
+    body = [f'<table:table-row table:number-rows-repeated="{b}"><table:table-cell/></table:table-row>'
+            if isinstance(b, int) else b for b in body]
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.3">'
                f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">'
                + "".join(body) + "</table:table></office:spreadsheet></office:body></office:document-content>")
@@ -123,12 +139,12 @@ def _ods(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str,
 
 def encrypted_ods(path: Path) -> Path:
     """Write an .ods whose manifest says its content is encrypted, as LibreOffice's 'Save with password' does."""
-    _ods(path, [["x"]], [], "Sheet1", '<manifest:encryption-data manifest:checksum-type="SHA1/1K" '
+    _ods(path, [["x"]], [], "Sheet1", manifest_extra='<manifest:encryption-data manifest:checksum-type="SHA1/1K" '
          'manifest:checksum="AAAA"/>')
     return path
 
 
-def _csv(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str) -> None:
+def _csv(path: Path, rows: list[list[object]], merges: list[Merge], sheet: str, hidden: set[int]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         csv.writer(out).writerows([["" if v is None else v for v in row] for row in rows])
 
@@ -162,4 +178,13 @@ def compound_file(path: Path, streams: dict[str, bytes]) -> Path:
                                                                    0xFFFFFFFE, 0)
               + struct.pack("<109I", fat_at, *([0xFFFFFFFF] * 108)))
     path.write_bytes(header + b"".join(data_sectors) + fat_sector + directory)
+    return path
+
+
+def write_text_annex(path: Path, rows: list[list[object]], encoding: str, delimiter: str) -> Path:
+    """Write rows as text: Excel's 'Unicode Text' is encoding 'utf-16' (LE, with a BOM) and tabs, lines ending CRLF."""
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(
+        [["" if v is None else v for v in row] for row in rows])
+    path.write_bytes(out.getvalue().encode(encoding))
     return path

@@ -156,6 +156,7 @@ def test_an_annex_is_imported_row_by_row_then_nothing_changes(site: Project, tmp
             decision: 412/QĐ-VKSTC
             date: 2026-01-15
             by: Viện trưởng VKSND tối cao
+            roll: 2
             position: Kiểm sát viên
         initiatives:"""), 1)
     assert (people / "le-van-moi.yml").read_text(encoding="utf-8") == textwrap.dedent(f"""\
@@ -169,6 +170,7 @@ def test_an_annex_is_imported_row_by_row_then_nothing_changes(site: Project, tmp
             decision: 412/QĐ-VKSTC
             date: 2026-01-15
             by: Viện trưởng VKSND tối cao
+            roll: 3
         published: true   # a decision is public
         """)
     catalogue, _ = checked_catalogue(load(site.exemplars))
@@ -207,7 +209,9 @@ def test_bad_files_each_get_a_clear_message(site: Project, tmp_path: Path, capsy
 
     case("empty.xlsx", b"", "the file is empty")
     case("photo.xlsx", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4, "not a spreadsheet: vinhdanh reads .xlsx, .xls, "
-         ".ods and .csv (UTF-8) files")
+         ".ods, and .csv or .txt (UTF-8 or UTF-16) files")
+    case("cut.txt", "STT\tHọ và tên\r\n".encode("utf-16")[:-1], "the file is not valid UTF-16 text (it is cut short, "
+         "or not text); save it again as 'Unicode Text' or 'CSV UTF-8'")
     case("report.xls", "<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>".encode(),
          "this is a web page (HTML or XML) saved under a spreadsheet's name")
     case("old.csv", "STT,Tên,Đơn vị\n1,Ơn,Bắc Ninh\n".encode("cp1258", errors="replace"),
@@ -332,16 +336,17 @@ def test_a_decision_already_recorded_with_another_date_is_caught_before_writing(
 @pytest.mark.parametrize(("layout", "expected"), [
     ("name: A\nunit: vks-bac-ninh\nhonours: []   # none yet\n#  - title: cstd-nganh\npublished: true\n",
      "name: A\nunit: vks-bac-ninh\nhonours:   # none yet\n  - title: cstd-nganh\n    year: 2025\n"
-     "    decision: 7/QĐ-VKSTC\n    date: 2026-01-15\n#  - title: cstd-nganh\npublished: true\n"),
+     "    decision: 7/QĐ-VKSTC\n    date: 2026-01-15\n    roll: 1\n#  - title: cstd-nganh\npublished: true\n"),
     ("name: A\r\nunit: vks-bac-ninh\r\nhonours:\r\n- {title: bk-vien-truong, year: 2019}\r\n",
      "name: A\r\nunit: vks-bac-ninh\r\nhonours:\r\n- {title: bk-vien-truong, year: 2019}\r\n"
-     "- {title: cstd-nganh, year: 2025, decision: 7/QĐ-VKSTC, date: '2026-01-15'}\r\n"),
+     "- {title: cstd-nganh, year: 2025, decision: 7/QĐ-VKSTC, date: '2026-01-15', roll: 1}\r\n"),
     ("\ufeffname: A\nunit: vks-bac-ninh\ninitiatives:\n    -   name: X\n        year: 2020\n",
      "\ufeffname: A\nunit: vks-bac-ninh\ninitiatives:\n    -   name: X\n        year: 2020\nhonours:\n"
-     "    -   title: cstd-nganh\n        year: 2025\n        decision: 7/QĐ-VKSTC\n        date: 2026-01-15\n"),
+     "    -   title: cstd-nganh\n        year: 2025\n        decision: 7/QĐ-VKSTC\n        date: 2026-01-15\n"
+     "        roll: 1\n"),
     ("name: A\nunit: vks-bac-ninh\nhonours: [{title: bk-vien-truong, year: 2019}]\nstory: |\n  Dòng một.\n",
      "name: A\nunit: vks-bac-ninh\nhonours: [{title: bk-vien-truong, year: 2019}, {title: cstd-nganh, year: 2025, "
-     "decision: 7/QĐ-VKSTC, date: '2026-01-15'}]\nstory: |\n  Dòng một.\n"),
+     "decision: 7/QĐ-VKSTC, date: '2026-01-15', roll: 1}]\nstory: |\n  Dòng một.\n"),
 ])
 def test_the_honour_is_appended_in_the_file_s_own_style(site: Project, tmp_path: Path, layout: str, expected: str,
                                                          capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from vinhdanh.importer.cells import cell_text, clean, is_number, parse_date, parse_year
+from vinhdanh.importer.cells import bare_name, cell_text, clean, is_number, parse_date, parse_year
 from vinhdanh.importer.resolve import canonical, loose
 from vinhdanh.importer.table import header_key
 
@@ -50,3 +50,18 @@ def test_units_written_with_the_usual_abbreviations_share_one_form() -> None:
     assert canonical("VKSND TP. Hồ Chí Minh") == canonical("Viện kiểm sát nhân dân Thành phố Hồ Chí Minh")
     assert loose("VKSND Bắc Ninh") == loose("Viện kiểm sát nhân dân tỉnh Bắc Ninh")
     assert canonical("Viện Khoa học kiểm sát") != canonical("Viện kiểm sát")
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("Ông Nguyễn Văn An", "Nguyễn Văn An"), ("Bà Lê Thị Bình", "Lê Thị Bình"), ("Đồng chí Trần Văn Cường", "Trần Văn Cường"),
+    ("Đ/c Trần Văn Cường", "Trần Văn Cường"), ("Đ/C: Trần Văn Cường", "Trần Văn Cường"), ("đ/c. Trần Văn Cường", "Trần Văn Cường"),
+    ("Đồng chí Thượng tá Nguyễn Văn An", "Nguyễn Văn An"), ("ĐỒNG CHÍ ĐẠI UÝ Lê Văn Dũng", "Lê Văn Dũng"),
+    ("Đại úy Lê Văn Dũng", "Lê Văn Dũng"), ("Thiếu tướng: Phạm Văn Em", "Phạm Văn Em"), ("Trung tá. Phạm Văn Em", "Phạm Văn Em"),
+    ("Thượng úy Vũ Văn Giang", "Vũ Văn Giang"), ("Trung úy Vũ Văn Giang", "Vũ Văn Giang"), ("Thiếu úy Vũ Văn Giang", "Vũ Văn Giang"),
+    ("Đại tá Hồ Văn Hải", "Hồ Văn Hải"), ("Thiếu tá Hồ Văn Hải", "Hồ Văn Hải"), ("Trung tướng Hồ Văn Hải", "Hồ Văn Hải"),
+    ("Đại tướng Hồ Văn Hải", "Hồ Văn Hải"), ("Thượng tướng Hồ Văn Hải", "Hồ Văn Hải"),
+    ("Ông Ích Khiêm", "Ông Ích Khiêm"),  # Ông is also a family name
+    ("Ông: Ích Khiêm", "Ích Khiêm"), ("Nguyễn Đại Tá", "Nguyễn Đại Tá"), ("Đồng chí", "Đồng chí"),
+])
+def test_forms_of_address_and_ranks_are_not_part_of_the_name(written: str, name: str) -> None:
+    assert bare_name(written) == name

@@ -156,7 +156,7 @@ def add_import_parser(commands: Any) -> None:
     """Add `vinhdanh import FILE [--decision …] [--apply]`."""
     sub = commands.add_parser("import", help="add a decision's honour list from its spreadsheet (a dry run unless "
                               "--apply)")
-    sub.add_argument("file", type=Path, help="the annex: .xlsx, .xls, .ods or .csv (UTF-8)")
+    sub.add_argument("file", type=Path, help="the annex: .xlsx, .xls, .ods, or .csv/.txt (UTF-8 or UTF-16)")
     for name, example in (("decision", "412/QĐ-VKSTC"), ("date", "2026-01-15"), ("title", "cstd-nganh"),
                           ("year", "2025"), ("by", "Viện trưởng VKSND tối cao"), ("movement", "ID")):
         sub.add_argument(f"--{name}", metavar=example.upper() if name == "movement" else None,

@@ -32,6 +32,12 @@ def decision_slug(number: str, date: dt.date | None) -> str:
     return f"{base}-{date.year}" if base and date else base
 
 
+def same_decision(number: str, date: dt.date | None, other: str, other_date: dt.date | None) -> bool:
+    """Return whether two honours cite one decision: the same number, in the same year when both are dated."""
+    return bool(number) and slugify(number) == slugify(other) and (
+        date is None or other_date is None or date.year == other_date.year)
+
+
 @dataclass(frozen=True)
 class Decision:
     """One decision and the published honours it gave."""
@@ -48,17 +54,32 @@ class Decision:
         return sorted({a.title.id: a.title for a in self.awards}.values(), key=lambda t: (-t.rank, t.name))
 
     def roll(self) -> list[tuple[Title, list[tuple[str, list[Award]]]]]:
-        """Return the honoured by title, then collectives and people apart: [(title, [(kind, awards)])]."""
+        """Return the honoured by title, then collectives and people apart: [(title, [(kind, awards)])].
+
+        Honours imported from the annex keep its order (their `roll`); the others follow by name, and
+        titles and kinds come in the order of their first row in the annex, else by rank.
+        """
         from .relations import exemplar_order
 
         out = []
-        for title in self.titles:
-            awards = sorted((a for a in self.awards if a.title.id == title.id),
-                            key=lambda a: exemplar_order(a.exemplar))
+        groups = {title.id: [a for a in self.awards if a.title.id == title.id] for title in self.titles}
+        for title in sorted(self.titles, key=lambda t: _first_place(groups[t.id])):
+            awards = sorted(groups[title.id], key=lambda a: (_place(a), exemplar_order(a.exemplar)))
             kinds = [("collective", [a for a in awards if not isinstance(a.exemplar, Person)]),
                      ("person", [a for a in awards if isinstance(a.exemplar, Person)])]
+            kinds.sort(key=lambda kind: _first_place(kind[1]))
             out.append((title, [(kind, group) for kind, group in kinds if group]))
         return out
+
+
+def _place(award: Award) -> tuple[bool, int]:
+    """Return where an honour stands in its decision's list: its place in the annex, or after those that have one."""
+    roll = award.honour.roll
+    return (roll is None, roll or 0)
+
+
+def _first_place(awards: list[Award]) -> tuple[bool, int]:
+    return min((_place(a) for a in awards), default=(True, 0))
 
 
 def decisions_of(rel: Relations) -> list[Decision]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as s
-from .decisions import Mention
+from .decisions import Mention, same_decision
 from .filecache import FileCache, read_with
 from .links import Bounds, files_under, link_problem, shown, within
 from .markup import active_content
@@ -57,6 +57,8 @@ HONOUR_FIELDS = {
     "movement": F(s.identifier, False, "Phong trào thi đua", "Nếu khen thưởng trong một phong trào"),
     "citation": F(s.text, False, "Thành tích", "Lý do khen thưởng, như trong quyết định"),
     "position": F(s.text, False, "Chức vụ khi được khen", "Như ghi trong quyết định, nếu khác chức vụ hiện nay"),
+    "roll": F(s.integer, False, "Thứ tự trong quyết định",
+              "Số thứ tự trong danh sách kèm theo quyết định; ghi khi nhập từ phụ lục, để trống: xếp theo tên"),
 }
 INITIATIVE_FIELDS = {
     "name": F(s.text, True, "Tên sáng kiến", ""),
@@ -292,7 +294,7 @@ def _read_exemplar(out: Loaded, root: Path, path: Path, into: dict[str, Any], su
 def _honour(v: dict[str, Any]) -> Honour:
     return Honour(title=v["title"], year=v["year"], decision=v.get("decision", ""), date=v.get("date"),
                   by=v.get("by", ""), unit=v.get("unit"), movement=v.get("movement"), citation=v.get("citation", ""),
-                  position=v.get("position", ""))
+                  position=v.get("position", ""), roll=v.get("roll"))
 
 
 def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: FileCache | None) -> None:
@@ -312,15 +314,18 @@ def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: Fi
 
 
 def _check_exemplar_rules(reader: s.Reader, values: dict[str, Any]) -> None:
-    seen: dict[tuple[str, str], int] = {}
-    for index, honour in enumerate(values.get("honours", ())):
+    honours = values.get("honours", ())
+    for index, honour in enumerate(honours):
         pair = (honour.get("title"), honour.get("year"))
         if None in pair:
             continue
-        if pair in seen:
+        # A title can be given twice in a year by two decisions; without a number, they may be one.
+        first = next((i for i, h in enumerate(honours[:index]) if (h.get("title"), h.get("year")) == pair and (
+            not h.get("decision") or not honour.get("decision") or same_decision(
+                h["decision"], h.get("date"), honour["decision"], honour.get("date")))), None)
+        if first is not None:
             reader.error(("honours", index), f"the same honour ({pair[0]}, {pair[1]}) is already listed as "
-                         f"honours[{seen[pair]}]; remove one")
-        seen.setdefault(pair, index)  # type: ignore[arg-type]
+                         f"honours[{first}]; remove one")
     for name in ("family_name", "given_name"):
         part = values.get(name)
         if part and "name" in values and part not in values["name"].split() and part not in values["name"]:

@@ -85,6 +85,8 @@ class Honour:
     citation: str = ""
     position: str = ""
     """The position held at the time, when it differs from the current one (people only)."""
+    roll: int | None = None
+    """Its place in the decision's list (the annex's order, written by the import): orders the decision's roll."""
 
     @property
     def last_year(self) -> int:

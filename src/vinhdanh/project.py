@@ -6,16 +6,19 @@ Nothing here imports MkDocs: `vinhdanh.mkdocs_config` fills a Project from mkdoc
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .filecache import FileCache
+from .journal import finish_interrupted
 from .links import escaping_links
 from .load import Loaded, load
 from .model import Catalogue
 from .pagecache import PageCache
 from .pages import SiteRenderer, make_environment
 from .photos import PhotoCache
+from .problems import Problem
 from .relations import Relations
 from .stories import VIETNAM, NewsRules, load_stories
 
@@ -49,7 +52,12 @@ class Project:
 
     def read(self, now: dt.datetime | None = None, cache: FileCache | None = None) -> Loaded:
         """Read the records and the news stories, collecting every problem; through cache if given."""
+        interrupted = finish_interrupted(self.exemplars)  # an import killed between two renames: end it first
+        if isinstance(interrupted, str):
+            print(interrupted, file=sys.stderr)
         loaded = load(self.exemplars, repository=self.root, cache=cache)
+        if isinstance(interrupted, Problem):
+            loaded.problems.append(interrupted)
         if self.news:
             load_stories(self.docs, self.news, loaded, now, repository=self.root)
             # MkDocs would publish a page that is a link to a file of the machine: refuse before it reads one.

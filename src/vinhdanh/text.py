@@ -30,6 +30,21 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFD", text).translate(_FOLD).casefold()
 
 
+# Old and new tone placement write the same syllable two ways: "Hoà"/"Hòa", "Khoẻ"/"Khỏe", "Thuỳ"/"Thùy".
+# In NFD the old style has the tone after the second vowel of a final oa/oe/uy; the new style, after
+# the first. Only at the end of a syllable ("hoàng" is written one way) and never after q ("quý").
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONE_MARKS}])(?![^\W\d_]|[\u0300-\u036f])"
+                       rf"|([oO])([aAeE])([{_TONE_MARKS}])(?![^\W\d_]|[\u0300-\u036f])")
+
+
+def tone_placement(text: str) -> str:
+    """Return text in NFC with old-style tone placement made new-style: "Hoà" → "Hòa", "Thuỳ" → "Thùy"."""
+    decomposed = unicodedata.normalize("NFD", nfc(text))
+    moved = _OLD_TONE.sub(lambda m: m[1] + m[3] + m[2] if m[1] else m[4] + m[6] + m[5], decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -2,9 +2,9 @@
 
 Every new or changed file is first written into a staging folder beside the records (same
 file system), read back with `load()` and checked, together with the untouched records,
-by the same `check()` as `vinhdanh check`. Only a catalogue without errors is committed:
-each staged file replaces its record with an atomic rename; if one fails, the ones
-already replaced are put back.
+by the same `check()` as `vinhdanh check`. Only a catalogue without errors is committed,
+through the journal (vinhdanh.journal): all the records are put in place, or none, even
+when the process is killed between two renames.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks import check
+from ..journal import Move, commit, digest
 from ..load import Loaded, load, shown
 from ..model import Catalogue, Collective, Person
 from ..problems import Problem
@@ -112,41 +113,24 @@ class Staging:
         )
         return check(merged) + _unexpected(staged.catalogue, changes, real)
 
-    def commit(self) -> None:
-        """Put every staged file in place, or none: replaced ones are restored if one fails."""
+    def commit(self, source: str) -> list[int]:
+        """Put every staged file in place, or none, through the journal; return the signals held off meanwhile."""
         backups = self.dir / ".backup"
-        done: list[tuple[StagedFile, Path | None]] = []
-        try:
-            for item in self.files:
-                current = item.target.read_bytes() if item.target.exists() else None
-                if current != item.original:
-                    raise OSError(f"{shown(item.target)} changed while importing; run the import again")
-                backup = None
-                if current is not None:
-                    backup = backups / item.target.parent.name / item.target.name
-                    backup.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(item.target, backup)
-                    shutil.copymode(item.target, item.staged)
-                item.target.parent.mkdir(parents=True, exist_ok=True)
-                _replace(item.staged, item.target)
-                done.append((item, backup))
-        except OSError:
-            for item, backup in reversed(done):
-                if backup is None:
-                    item.target.unlink(missing_ok=True)
-                else:
-                    _replace(backup, item.target)
-            raise
-
-
-def _replace(source: Path, target: Path) -> None:
-    """Rename source over target atomically, through a copy beside target across file systems."""
-    try:
-        os.replace(source, target)
-    except OSError:
-        beside = target.with_name(f".{target.name}.import-tmp")
-        shutil.copyfile(source, beside)
-        os.replace(beside, target)
+        moves = []
+        for item in self.files:
+            current = item.target.read_bytes() if item.target.exists() else None
+            if current != item.original:
+                raise OSError(f"{shown(item.target)} changed while importing; run the import again")
+            backup = None
+            if current is not None:
+                backup = backups / item.target.parent.name / item.target.name
+                backup.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(item.target, backup)
+                shutil.copymode(item.target, item.staged)
+            target = os.path.relpath(item.target.absolute(), self.root.absolute())
+            moves.append(Move(target, str(item.staged.absolute()), str(backup.absolute()) if backup else None,
+                              digest(current) if current is not None else None, digest(item.staged.read_bytes())))
+        return commit(self.root, moves, source, self.dir)
 
 
 def _unexpected(staged: Catalogue, changes: list[Change], real) -> list[Problem]:  # type: ignore[no-untyped-def]

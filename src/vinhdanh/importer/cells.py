@@ -8,6 +8,7 @@ import re
 
 from ..schema import FIRST_YEAR
 from ..text import fold, nfc
+from .resolve import name_key
 
 # Spaces Word and Excel leave behind: no-break, figure, narrow no-break; zero-width ones vanish.
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None, "\ufeff": None,
@@ -94,3 +95,37 @@ def is_number(value: object) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value).is_integer() and value > 0
     return bool(_NUMBERED.fullmatch(cell_text(value)))
+
+
+# What annexes write before a person's name: forms of address and ranks of the armed forces, police and
+# military procuracies. Compared as names are (no case, one tone placement: "Đại uý" is "Đại úy").
+_ADDRESS = ("Đồng chí", "Đ/c", "Ông", "Bà", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá",
+            "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Chuẩn úy",
+            "Thượng sĩ", "Trung sĩ", "Hạ sĩ")
+
+
+_ADDRESS_WORDS = tuple(tuple(name_key(word) for word in form.split()) for form in _ADDRESS)
+_FIRST_WORDS = {form[0] for form in _ADDRESS_WORDS}
+
+
+def bare_name(name: str) -> str:
+    """Return a person's name without what precedes it: "Đồng chí Thượng tá Nguyễn Văn A" → "Nguyễn Văn A".
+
+    "Ông" is also a family name (Ông Ích Khiêm): it is taken for "Mr" only before three words or more, or
+    when a period or colon follows it.
+    """
+    words = name.split()
+    while True:
+        if not words or name_key(words[0].rstrip(".:")) not in _FIRST_WORDS:  # most names: one look-up
+            return " ".join(words)
+        for form in _ADDRESS_WORDS:
+            head = words[:len(form)]
+            if tuple(name_key(w.rstrip(".:")) for w in head) != form:
+                continue
+            rest = len(words) - len(form)
+            marked = head[-1][-1] in ".:"
+            if rest >= {"ông": 3, "bà": 2}.get(form[0], 1) or (marked and rest >= 1):
+                words = words[len(form):]
+                break
+        else:
+            return " ".join(words)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..decisions import decision_slug
+from ..decisions import decision_slug, same_decision
 from ..model import Catalogue, Collective, Honour, Person
 from ..scaffold import unique_id
 from ..text import format_date, slugify
 from .cells import cell_text
 from .fields import OPTION, Defaults, parse_options, sheet_defaults
-from .resolve import Exemplars, Vocabulary, canonical, folded_name, today_unit
+from .resolve import Exemplars, Vocabulary, canonical, folded_name, name_key, today_unit
 from .rows import MISSING, Row, RowProblem, RowReader, missing_everywhere
 from .table import Table, find_table
 from .workbook import Sheet
@@ -80,13 +81,15 @@ class Planner:
         self.vocabulary = Vocabulary(catalogue)
         self.exemplars = Exemplars(catalogue)
         self.plan = Plan(label)
-        self.seen: dict[tuple[str, str, str, str], str] = {}
+        self.seen: dict[tuple[str, ...], str] = {}
         self.new_ids: dict[tuple[str, str, str], str] = {}
         self.taken = {*catalogue.people, *catalogue.collectives}
         self.decisions = {decision_slug(h.decision, h.date): (h, e) for e in
                           [*catalogue.people.values(), *catalogue.collectives.values()]
                           for h in e.honours if h.decision}
         self.checked: set[tuple[str, object, str]] = set()
+        self.placed = 0
+        """Numbered rows met so far, in every sheet: the place in the roll of the next one."""
 
     def run(self, sheets: list[Sheet], notes: list[str], options: dict[str, str | None],
             folders: dict[str, Path]) -> Plan:
@@ -128,17 +131,17 @@ class Planner:
                                                  "a name but no number; number the row, or delete it if it is not "
                                                  "in the decision"))
         reader = RowReader(table, defaults, self.vocabulary, where, set(missing))
-        kinds = []
         for entry in self.progress(table.entries, len(table.entries), "rows"):
             read, problems = reader.read(entry)  # type: ignore[arg-type]
+            self.placed += 1
             self.plan.problems += problems
             if read is None:
                 name = cell_text(entry.values.get(reader.name_field))  # type: ignore[attr-defined]
-                self.plan.steps.append(Step(problems[0].where if problems else where, "error", name=name))
+                self.plan.steps.append(Step(f"{where}:{table.sheet.number(entry.row)}", "error",  # type: ignore[attr-defined]
+                                            name=name))
                 continue
-            kinds.append(read.kind)
-            self._place(read)
-        self._check_count(table, where, kinds)
+            self._place(dataclasses.replace(read, order=self.placed))
+        self._check_count(table, where, [reader.kind_of(entry) for entry in table.entries])
 
     def _describe(self, table: Table, defaults: Defaults) -> None:
         for name, source in defaults.offered.items():
@@ -149,17 +152,19 @@ class Planner:
             row_number = table.sheet.number(table.offers[name].row)
             self.plan.sources.append(f"{OPTION[name]} {shown}  (row {row_number}{sheet})")
 
-    def _check_count(self, table: Table, where: str, kinds: list[str]) -> None:
+    def _check_count(self, table: Table, where: str, kinds: list[str | None]) -> None:
+        """Compare the closing line's counts with the numbered rows of each kind (read or not)."""
         if not table.stated_count:
             return
-        stated, kind, row = table.stated_count
-        read = len(table.entries)
-        if kind:  # rows that could not be read are counted, so that a bad row is not reported twice
-            read = sum(k == kind for k in kinds) + (len(table.entries) - len(kinds))
-        if stated != read:
-            self.plan.problems.append(RowProblem(
-                f"{where}:{table.sheet.number(row)}", "", f"the list says it has {stated} but {read} numbered rows "
-                "were read; look for a row without its number in the first column, or a row too many"))
+        stated, row = table.stated_count
+        for kind, count in stated.items():
+            read = sum(k == kind for k in kinds) if kind else len(kinds)
+            if count != read:
+                what = {"person": " people", "collective": " collectives"}.get(kind, "")
+                self.plan.problems.append(RowProblem(
+                    f"{where}:{table.sheet.number(row)}", "", f"the list says it has {count}{what} but {read} "
+                    f"numbered rows{' of' + what if what else ''} were read; look for a row without its number in "
+                    "the first column, or a row too many"))
 
     def _place(self, row: Row) -> None:
         """Match a row to a record (or a new one) and plan its honour."""
@@ -211,7 +216,7 @@ class Planner:
         self.plan.steps.append(Step(row.where, "error", row.kind, "", row.name, row.unit or "", row.title))
 
     def _repeat(self, row: Row, record: str) -> bool:
-        key = (row.kind, record, row.title, row.year)
+        key = (row.kind, record, row.title, row.year, decision_slug(row.decision, row.date))
         if key in self.seen:
             self._error(row, "", f"repeats {self.seen[key]} (the same honour for the same record); delete one row")
             return True
@@ -221,13 +226,16 @@ class Planner:
     def _existing(self, row: Row, record: Person | Collective) -> None:
         if self._repeat(row, record.id):
             return
-        held = next((h for h in record.honours if (h.title, h.year) == (row.title, row.year)), None)
+        # The same title in the same year from another decision is another honour (a second Bằng khen).
+        held = [(i, h) for i, h in enumerate(record.honours) if (h.title, h.year) == (row.title, row.year)]
         step = Step(row.where, "honour", row.kind, record.id, row.name, row.unit or record.unit, row.title)
-        if held and (not held.decision or slugify(held.decision) == slugify(row.decision)):
+        unnumbered = next((i for i, h in held if not h.decision), None)
+        if any(same_decision(h.decision, h.date, row.decision, row.date) for _, h in held):
             step.action = "skip"
-        elif held:
-            self._error(row, "", f"{record.id} already holds {row.title} for {row.year} from decision {held.decision}; "
-                        "one honour per title and year: check the year or the record")
+        elif unnumbered is not None:
+            self._error(row, "", f"{record.id} holds {row.title} for {row.year} without a decision number "
+                        f"(honours[{unnumbered}] in {record.origin.path}): if it is this one, write 'decision: "
+                        f"{row.decision}' there; if not, write its own number; then import again")
             return
         else:
             change = self.plan.changes.setdefault((row.kind, record.id), Change(row.kind, record.id, record))
@@ -239,7 +247,7 @@ class Planner:
     def _new(self, row: Row) -> None:
         assert row.unit is not None
         unit_now = today_unit(self.catalogue, row.unit)
-        key = (row.kind, folded_name(row.name), unit_now)
+        key = (row.kind, name_key(row.name), unit_now)
         record = self.new_ids.get(key)
         if record is None:
             folder = self.folders[row.kind]
@@ -252,13 +260,23 @@ class Planner:
         if self._repeat(row, record):
             return
         self.plan.changes[(row.kind, record)].honours.append(self._honour(row, unit_now, ""))
-        namesakes = self.exemplars.namesakes(row.kind, row.name)
-        note = ("namesake of " + ", ".join(f"{n.id} ({self.catalogue.units[n.unit].short})" for n in namesakes)
-                if namesakes else "")
-        self.plan.steps.append(Step(row.where, "new", row.kind, record, row.name, row.unit, row.title, note))
+        self.plan.steps.append(Step(row.where, "new", row.kind, record, row.name, row.unit, row.title,
+                                    self._new_note(row)))
+
+    def _new_note(self, row: Row) -> str:
+        """Name the records a new one may be confused with: namesakes elsewhere, look-alikes in its unit."""
+        units = self.catalogue.units
+        notes = []
+        if namesakes := self.exemplars.namesakes(row.kind, row.name):
+            notes.append("namesake of " + ", ".join(f"{n.id} ({units[n.unit].short})" for n in namesakes))
+        if alikes := self.exemplars.look_alikes(row.kind, row.name, row.unit):
+            # Only a suggestion: a mark of difference is a different person until the annex says otherwise.
+            notes.append("did you mean " + " or ".join(f"{a.id} ({a.name}, {units[a.unit].short})"
+                                                        for a in alikes) + "?")
+        return "; ".join(notes)
 
     def _honour(self, row: Row, unit_now: str, position: str) -> Honour:
         return Honour(title=row.title, year=row.year, decision=row.decision, date=row.date, by=row.by,
                       unit=row.unit if row.unit != unit_now else None,
                       movement=self.options.get("movement"), citation=row.citation,  # type: ignore[arg-type]
-                      position=position)
+                      position=position, roll=row.order)

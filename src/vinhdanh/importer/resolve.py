@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import Catalogue, Collective, Person, Unit
 from ..problems import did_you_mean
 from ..search import SYNONYMS
-from ..text import fold
+from ..text import fold, tone_placement
 
 # Written as one word but meaning several; expanded before the synonym groups apply.
 _EXPANSIONS = {"vksndtc": "vksnd toi cao", "vkstc": "vksnd toi cao", "tandtc": "tand toi cao",
@@ -57,8 +57,17 @@ def loose(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def folded_name(name: str) -> str:
-    """Return a person's or collective's name as compared: folded, single spaces."""
+    """Return a name folded (no marks, đ→d), single spaces: only to suggest, never to match."""
     return " ".join(fold(name).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Return a person's or collective's name as matched: NFC, one tone placement, no case, single spaces.
+
+    Marks are kept: Hưng and Hùng, Hoa and Hòa, Lê and Lệ are different people.
+    """
+    return " ".join(tone_placement(name).casefold().split())
 
 
 @dataclass(frozen=True)
@@ -125,29 +134,38 @@ class Vocabulary:
 
 
 class Exemplars:
-    """People and collectives by folded name, to match rows to records."""
+    """People and collectives by name, to match rows to records."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.by_name: dict[tuple[str, str], list[Person | Collective]] = defaultdict(list)
-        for person in catalogue.people.values():
-            self.by_name[("person", folded_name(person.name))].append(person)
-        for collective in catalogue.collectives.values():
-            self.by_name[("collective", folded_name(collective.name))].append(collective)
+        self.by_folded: dict[tuple[str, str], list[Person | Collective]] = defaultdict(list)
+        for kind, records in (("person", catalogue.people), ("collective", catalogue.collectives)):
+            for record in records.values():
+                self.by_name[(kind, name_key(record.name))].append(record)
+                self.by_folded[(kind, folded_name(record.name))].append(record)
 
     def namesakes(self, kind: str, name: str) -> list[Person | Collective]:
         """Return the records of that kind with the same name, whatever their unit."""
-        return self.by_name.get((kind, folded_name(name)), [])
+        return self.by_name.get((kind, name_key(name)), [])
 
     def match(self, kind: str, name: str, unit_id: str | None) -> list[Person | Collective]:
         """Return the records this row may be: the same name, and a unit they were or are in."""
-        namesakes = self.namesakes(kind, name)
+        return self._in_unit(self.namesakes(kind, name), unit_id)
+
+    def look_alikes(self, kind: str, name: str, unit_id: str | None) -> list[Person | Collective]:
+        """Return the records in the row's unit whose name differs only by its marks (Hùng for Hưng)."""
+        key = name_key(name)
+        folded = [e for e in self.by_folded.get((kind, folded_name(name)), []) if name_key(e.name) != key]
+        return self._in_unit(folded, unit_id)
+
+    def _in_unit(self, records: list[Person | Collective], unit_id: str | None) -> list[Person | Collective]:
         if unit_id is None:
-            return namesakes
-        exact = [e for e in namesakes if unit_id in self._units_of(e)]
+            return records
+        exact = [e for e in records if unit_id in self._units_of(e)]
         if exact:
             return exact
-        return [e for e in namesakes if any(self._related(unit_id, u) for u in self._units_of(e))]
+        return [e for e in records if any(self._related(unit_id, u) for u in self._units_of(e))]
 
     @staticmethod
     def _units_of(exemplar: Person | Collective) -> set[str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .cells import cell_text
+from .cells import bare_name, cell_text
 from .fields import FIELDS, Defaults, Invalid, Source, read_value, same, shown
 from .resolve import Vocabulary
 from .table import Entry, Table
 
 _KIND_OF_COLUMN = {"name": "person", "collective": "collective"}
+_KIND_FIELDS = ("name", "collective", "either")
 _FIX_FORMULA = ("the cell holds a formula; replace formulas by their values (select the column, Copy, then "
                 "Paste Special → Values) and import again")
 
@@ -44,6 +45,8 @@ class Row:
     date: dt.date
     by: str
     citation: str
+    order: int = 0
+    """The row's place in the annex, counting the numbered rows of every sheet: the decision's roll keeps it."""
 
 
 class RowReader:
@@ -72,10 +75,16 @@ class RowReader:
             origin = self.table.sheet.cover.get((entry.row, col), (entry.row, col))
             if field != "stt" and origin in self.table.sheet.formulas:
                 problem(field, _FIX_FORMULA)
+        for field, message in too_long(entry, self.kind_of(entry)):
+            problem(field, message)
+        if problems:
+            return None, problems
         name = cell_text(entry.values.get(self.name_field))
         if not name:
             problem(self.name_field, "empty; write the name as in the decision, or delete the row")
         kind = self._kind(entry, problem)
+        if kind == "person":
+            name = bare_name(name)  # "Đồng chí Thượng tá Nguyễn Văn A": the record keeps the name alone
         unit, unit_text, position = self._unit_and_position(entry, problem)
         values = {field: self._agreed(field, entry, problem) for field in FIELDS}
         if kind and values["title"] and not self.vocabulary.gives(str(values["title"]), kind):
@@ -90,16 +99,20 @@ class RowReader:
                    str(values["decision"]), values["date"], str(values["by"] or ""),  # type: ignore[arg-type]
                    cell_text(entry.values.get("citation"))), []
 
-    def _kind(self, entry: Entry, problem) -> str | None:  # type: ignore[no-untyped-def]
-        if self.name_field in _KIND_OF_COLUMN:
-            return _KIND_OF_COLUMN[self.name_field]
+    def kind_of(self, entry: Entry) -> str | None:
+        """Return whether a row is a person or a collective, when the sheet says so."""
+        # A heading "A. TẬP THỂ" says more than the column's name: annexes keep "Họ và tên" over both parts.
         offer = self.table.offers.get("kind")
-        kind = entry.section.kind or (offer.value if offer else None)
+        kind = entry.section.kind or _KIND_OF_COLUMN.get(self.name_field) or (offer.value if offer else None)
         title = self.defaults.values.get("title")
         title_id = entry.section.title or (title.value if title else None)
         if kind is None and title_id:
             given_to = self.vocabulary.catalogue.titles[str(title_id)].for_
             kind = {"individual": "person", "collective": "collective"}.get(given_to)
+        return kind
+
+    def _kind(self, entry: Entry, problem) -> str | None:  # type: ignore[no-untyped-def]
+        kind = self.kind_of(entry)
         if kind is None:
             problem(self.name_field, "is this a person or a collective? The column holds both; put the rows under a "
                     "heading 'Cá nhân' or 'Tập thể', or use a column 'Họ và tên' or 'Tên tập thể'")
@@ -155,6 +168,33 @@ class RowReader:
                         f"says {shown(field, other.value, self.vocabulary)!r}; correct one of them")
                 return None
         return first.value
+
+
+MAX_CELL = 1000
+"""Characters in any cell read; a name, a unit or a position is much shorter (below)."""
+_LIMITS = {"unit": (200, "a unit's name"), "position": (200, "a position"),
+           "position_unit": (400, "a position and a unit")}
+_NAME_LIMITS = {"person": (100, "a person's name"), "collective": (200, "a collective's name")}
+
+
+def too_long(entry: Entry, kind: str | None) -> list[tuple[str, str]]:
+    """Return (field, message) for each cell of the row longer than what it holds can be."""
+    out = []
+    for field, value in entry.values.items():
+        if not isinstance(value, str):
+            continue
+        length = len(cell_text(value))
+        if field in _KIND_FIELDS:
+            limit, what = _NAME_LIMITS[kind or "collective"]
+        else:
+            limit, what = _LIMITS.get(field, (MAX_CELL, ""))
+        if length > limit and what:
+            out.append((field, f"{length:,} characters, more than {what} can have (at most {limit:,}); check that "
+                        f"the cell holds only {what}, not a note or another column pasted into it"))
+        elif length > limit:
+            out.append((field, f"{length:,} characters, more than a cell of an honour list should hold (at most "
+                        f"{limit:,}); check that the cell holds only what its column says, not a text pasted into it"))
+    return out
 
 
 def missing_everywhere(table: Table, defaults: Defaults) -> list[str]:

@@ -48,10 +48,14 @@ def import_annex(file: Path, where: Project, options: dict[str, str | None], app
             return _failed(problems, err)
         print("Dry run: nothing written. Run again with --apply to write these changes.", file=out)
         return 0
-    return _write(loaded, where, changes, out, err)
+    try:
+        return _write(loaded, where, changes, label, out, err)
+    except KeyboardInterrupt:  # before the records were touched: the swap itself holds Ctrl-C off
+        print("Interrupted: nothing was written.", file=err)
+        return 130
 
 
-def _write(loaded: Loaded, where: Project, changes: list[Change], out: TextIO, err: TextIO) -> int:
+def _write(loaded: Loaded, where: Project, changes: list[Change], label: str, out: TextIO, err: TextIO) -> int:
     """Stage, check through the loader, and commit the changes; list the new records."""
     staging = Staging(where.exemplars)
     try:
@@ -61,7 +65,7 @@ def _write(loaded: Loaded, where: Project, changes: list[Change], out: TextIO, e
         problems += [str(p) for p in staging.check(loaded, changes) if not p.warning]
         if problems:
             return _failed(problems, err)
-        staging.commit()
+        held = staging.commit(label)
     except OSError as error:
         return _failed([f"cannot write the records: {error}"], err)
     finally:
@@ -71,6 +75,10 @@ def _write(loaded: Loaded, where: Project, changes: list[Change], out: TextIO, e
     for change in created:
         print(f"  {where.exemplars / FOLDERS[change.kind] / change.id}.yml  (add a photo, a summary, a story)",
               file=out)
+    if held:
+        print("Interrupted while writing: the import was completed first, so that no record is left half done.",
+              file=err)
+        return 128 + held[0]
     return 0
 
 

@@ -41,8 +41,11 @@ HEADER_SEARCH_ROWS = 40
 _DECISION = re.compile(r"quyet dinh so\s*:?\s*(?P<number>[^\s,;()]+)(?:\s*,)?(?:\s+ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*"
                        r"\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?(?:\s+cua\s+(?P<by>[^()]+))?")
 _YEAR_WORDS = re.compile(r"\bnam\s+(\d{4}(?:\s*-\s*\d{4})?)\b")
-_CLOSING = re.compile(r"(?:danh sach (?:nay )?(?:co|gom)|tong (?:cong|so)\s*:?(?: co)?)\s*:?\s*(\d+)\s*"
-                      r"(ca nhan|tap the|nguoi|dong chi|don vi)?")
+_CLOSING = re.compile(r"(?:danh sach (?:nay )?(?:co|gom)|tong (?:cong|so)\s*:?(?: co)?)\s*:?\s*(?=\d)")
+# "04 tập thể và 04 cá nhân", "45 (bốn mươi lăm) cá nhân", "12 đồng chí", "4 tập thể, cá nhân" (a total).
+_COUNT = re.compile(r"(\d+)\s*(?:\([^)]*\)\s*)?(ca nhan|tap the|nguoi|dong chi|don vi)?")
+_NOUN_KIND = {"ca nhan": "person", "nguoi": "person", "dong chi": "person", "tap the": "collective",
+              "don vi": "collective"}
 _HEADING_NUMBER = re.compile(r"(?:[IVXLC]+|[A-Za-z])[.)]?")
 _MARKER = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d+)[.)/-]\s+|^(?:phan|muc)\s+[IVX\d]+[.:]?\s*", re.IGNORECASE)
 
@@ -100,8 +103,8 @@ class Table:
     entries: list[Entry] = field(default_factory=list)
     offers: dict[str, Offer] = field(default_factory=dict)
     """decision, date, by (from "Kèm theo Quyết định …"), title, year, kind (from "DANH SÁCH …")."""
-    stated_count: tuple[int, str, int] | None = None
-    """(count, kind counted or "" for all, row) from "Danh sách này có 45 cá nhân"."""
+    stated_count: tuple[dict[str, int], int] | None = None
+    """({kind: count}, row) from "Danh sách này có 04 tập thể và 45 cá nhân"; kind "" counts every row."""
     unnumbered: list[int] = field(default_factory=list)
     """Rows with a name but no number, between numbered rows."""
 
@@ -187,9 +190,7 @@ def _read_body(table: Table, vocabulary: Vocabulary) -> None:
         numbered = stt is not None and (is_number(sheet.value(row, stt)) or sheet.cover.get((row, stt), (row, stt))
                                         in sheet.formulas)
         if not numbered and (match := _CLOSING.search(folded := aligned_fold(text))):
-            noun = _kind_in(folded) or ("person" if match[2] in ("nguoi", "dong chi") else
-                                        "collective" if match[2] == "don vi" else "")
-            table.stated_count = (int(match[1]), noun, row)
+            table.stated_count = (_counts(folded[match.end():]), row)
             break
         has_name = bool(cell_text(sheet.value(row, name_col)))
         if numbered or (stt is None and has_name and not _is_heading(table, row, text, vocabulary)):
@@ -201,6 +202,18 @@ def _read_body(table: Table, vocabulary: Vocabulary) -> None:
             section = _heading(section, row, text, vocabulary)
         elif has_name:
             pending.append(row)
+
+
+def _counts(folded: str) -> dict[str, int]:
+    """Return the counts a closing line states, by kind: {"collective": 4, "person": 4}, or {"": 8} for all."""
+    counts = [(int(m[1]), m[2]) for m in _COUNT.finditer(folded)]
+    by_kind = {_NOUN_KIND[noun]: count for count, noun in counts if noun}
+    if len(counts) > 1 and len(by_kind) == len(counts):
+        return by_kind
+    count, noun = counts[0]
+    # "4 tập thể, cá nhân" counts both kinds together.
+    kind = _kind_in(folded) if noun in ("ca nhan", "tap the") else _NOUN_KIND.get(noun or "")
+    return {kind or "": count}
 
 
 def _is_column_numbers(sheet: Sheet, row: int) -> bool:

@@ -7,7 +7,6 @@ the verified bytes, so the reader never sees more than was checked.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -43,8 +42,6 @@ class Sheet:
     cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     """Cells inside a merged range → the range's first cell, which holds the value."""
     formulas: set[tuple[int, int]] = field(default_factory=set)
-    line_numbers: list[int] | None = None
-    """For CSV: the line each row starts on; spreadsheets number rows from 1."""
 
     def value(self, row: int, col: int) -> object:
         """Return the value shown in a cell, merged ranges included."""
@@ -53,8 +50,12 @@ class Sheet:
         return cells[col] if col < len(cells) else ""
 
     def number(self, row: int) -> int:
-        """Return the row number a person sees (Excel's, or the CSV line)."""
-        return self.line_numbers[row] if self.line_numbers else row + 1
+        """Return the row number Excel and LibreOffice show: title, blank and hidden rows count.
+
+        The readers give every row from the first (python-calamine from A1, even when the sheet's cells
+        start lower; CSV one row per record, a cell broken over two lines staying one row, as Excel shows it).
+        """
+        return row + 1
 
     def merge(self, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
         """Record merged ranges, clipped to the cells that exist."""
@@ -82,12 +83,15 @@ def read_sheets(path: Path) -> tuple[list[Sheet], list[str]]:
         return _zipped(data)
     if data.startswith(SIGNATURE):
         return _compound(data)
-    if path.suffix.lower() in (".csv", ".txt"):
-        return [_csv_sheet(data)], []
+    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        from .textfile import text_sheet
+
+        return [text_sheet(data)], []
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
         raise FileRefused("this is a web page (HTML or XML) saved under a spreadsheet's name, as some systems "
                           f"export them; {_RESAVE}")
-    raise FileRefused("not a spreadsheet: vinhdanh reads .xlsx, .xls, .ods and .csv (UTF-8) files")
+    raise FileRefused("not a spreadsheet: vinhdanh reads .xlsx, .xls, .ods, and .csv or .txt (UTF-8 or UTF-16) "
+                      "files")
 
 
 def _unzip(data: bytes) -> dict[str, bytes]:
@@ -231,32 +235,3 @@ def _formula_cells(xml: bytes) -> set[tuple[int, int]]:
         if element.tag.endswith("}row"):
             element.clear()
     return cells
-
-
-def _csv_sheet(data: bytes) -> Sheet:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise FileRefused(f"line {line} is not UTF-8 (Excel's plain 'CSV' saves Windows-1258); save it as "
-                          "'CSV UTF-8 (Comma delimited)', or import the .xlsx") from None
-    if "\0" in text:
-        raise FileRefused("not a text file, so not a CSV; vinhdanh reads .xlsx, .xls, .ods and .csv files")
-    if text.count("\n") > MAX_ROWS:
-        raise FileRefused(f"{text.count(chr(10)):,} lines; an honour list is refused past {MAX_ROWS:,} rows: "
-                          "split it into several files")
-    sample = "\n".join(text.splitlines()[:50])
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows, lines, line = [], [], 1
-    try:
-        for record in reader:
-            rows.append(list(record))
-            lines.append(line)
-            line = reader.line_num + 1
-    except csv.Error as err:
-        raise FileRefused(f"line {line}: {err}; check the quotes on that line") from None
-    return Sheet("", rows, line_numbers=lines)

@@ -16,7 +16,7 @@ import yaml
 from ..model import Honour
 from ..yamlfile import YamlFile, parse_yaml
 
-KEY_ORDER = ("title", "year", "decision", "date", "by", "unit", "position", "movement", "citation")
+KEY_ORDER = ("title", "year", "decision", "date", "by", "roll", "unit", "position", "movement", "citation")
 _ITEM = re.compile(r"^(?P<indent>[ ]*)-(?P<gap>[ ]+)(?P<rest>.*)$")
 _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*:")
 
@@ -50,7 +50,7 @@ def honour_fields(honour: Honour) -> dict[str, object]:
     """Return the keys an honour is written with, in the usual order; empty ones left out."""
     values: dict[str, object] = {
         "title": honour.title, "year": int(honour.year) if honour.year.isdigit() else honour.year,
-        "decision": honour.decision, "date": honour.date, "by": honour.by, "unit": honour.unit,
+        "decision": honour.decision, "date": honour.date, "by": honour.by, "roll": honour.roll, "unit": honour.unit,
         "position": honour.position, "movement": honour.movement, "citation": honour.citation,
     }
     return {key: value for key, value in values.items() if value}
