@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import signal
@@ -11,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from vinhdanh import publish
 
 from .conftest import write
 from .sitebuild import copy_project
@@ -81,3 +84,55 @@ def test_a_good_build_replaces_the_site(published: Path) -> None:
     assert run.returncode == 0
     assert "Nguyễn Thị Thu Hằng" in (published / "site/ca-nhan/nguyen-thi-thu-ha/index.html").read_text("utf-8")
     assert oct((published / "site").stat().st_mode & 0o777) == "0o755"
+
+
+def test_the_new_site_is_readable_before_it_is_swapped_in(published: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even a crash right after the swap leaves a site the web server (another user) can read."""
+    seen: dict[str, str] = {}
+    real_exchange = publish.exchange
+
+    def exchange(fresh: Path, site: Path) -> None:
+        seen.update({str(p.relative_to(fresh)): oct(p.stat().st_mode & 0o777) for p in [fresh, *fresh.rglob("*")]})
+        real_exchange(fresh, site)
+
+    monkeypatch.setattr(publish, "exchange", exchange)
+    monkeypatch.chdir(published)
+    old_umask = os.umask(0o077)  # a careful builder's umask: everything it writes is private
+    try:
+        assert publish.build_site(Path("mkdocs.yml"), Path("site")) == 0
+    finally:
+        os.umask(old_umask)
+    assert seen["."] == "0o755" and seen["ca-nhan"] == "0o755" and seen["index.html"] == "0o644"
+    assert {mode for mode in seen.values()} == {"0o755", "0o644"}
+    assert {oct(p.stat().st_mode & 0o777) for p in [published / "site", *(published / "site").rglob("*")]} == {
+        "0o755", "0o644"}
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(published: Path) -> None:
+    lock = (published / ".site.lock").open("a+")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as a build under way holds it
+    second = subprocess.Popen([VINHDANH, "build"], cwd=published, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+    try:
+        assert second.stderr is not None
+        assert second.stderr.readline() == "Another build of site/ is under way: waiting for it to finish…\n"
+        time.sleep(1)
+        assert second.poll() is None and not list(published.glob(".site.building-*"))
+    finally:
+        lock.close()  # the first build ends
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert out.strip() == f"Published {published / 'site'}"
+
+
+def test_two_builds_at_once_publish_one_whole_site(published: Path) -> None:
+    # Pagefind names its filter files differently each time (README, "Reproducible").
+    names = lambda: {n for n in snapshot(published / "site") if not n.endswith((".pf_filter", ".pf_meta"))}  # noqa: E731
+    before, count = names(), len(snapshot(published / "site"))
+    builds = [subprocess.Popen([VINHDANH, "build"], cwd=published, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True) for _ in range(2)]
+    results = [build.communicate(timeout=180) for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], results
+    assert sum("waiting for it to finish" in err for _, err in results) == 1
+    assert names() == before and len(snapshot(published / "site")) == count
+    assert not list(published.glob(".site.building-*"))
