@@ -32,6 +32,7 @@ from .feed import FeedEntry, atom_feed
 from .listing import unique_heading_ids
 from .load import shown
 from .mkdocs_config import blog_plugin, project_from_config
+from .mkdocs_files import leave_out_active_files
 from .mkdocs_toc import with_lead_heading, with_title
 from .model import Collective, Person
 from .pagefind import SearchIndexer, SearchIndexError
@@ -148,6 +149,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages, photos and stylesheet as virtual files; leave out unpublished stories."""
+        leave_out_active_files(files, config)  # named by the checks, as warnings (active_files.py)
         news = self.project.news
         for uri, story in self.stories.items():
             if news and not news.is_shown(story, self.now) and (file := files.get_file_from_path(uri)):
