@@ -25,6 +25,7 @@ from typing import IO, Any
 from pagefind.service import get_executable
 
 MIN_FREE_BYTES = 1 << 20
+WRITE_WAIT_S = 5.0
 """Less room than this left on the disk after Pagefind wrote the index: a file of it may be cut short."""
 
 
@@ -95,11 +96,24 @@ class SearchIndexer:
             self._request({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self.output)})
             if self._errors:
                 raise SearchIndexError(f"Pagefind could not index a page: {self._errors[0]}")
-            if problem := index_problem(self.output):
-                raise SearchIndexError(f"the search index was not written whole: {problem}")
+            problem = self._written()
         finally:
             self.cancel()
+        if problem:
+            raise SearchIndexError(f"the search index was not written whole: {problem}")
         return time.perf_counter() - self.started
+
+    def _written(self) -> str | None:
+        """Wait until the index is whole, for a few seconds at most; return what is still wrong, or None.
+
+        Pagefind answers before its last files are on disk, and drops those if it is stopped then
+        (2 builds in 60 on the loaded 2-core machine lost pagefind-entry.json or a stylesheet): it
+        stays up until every file is there. A full disk stays full: that is reported after the wait.
+        """
+        deadline = time.monotonic() + WRITE_WAIT_S
+        while (problem := index_problem(self.output)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return problem
 
     def cancel(self) -> None:
         """Stop the service (without writing, unless finish() did)."""
