@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import subprocess
 import sys
@@ -9,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from vinhdanh.csvfile import csv_bytes
 
 from .sitebuild import ROOT, broken_links, build_site, copy_project
 
@@ -75,3 +80,43 @@ def test_the_roll_prints_as_a_plain_a4_table(browser: Any, imported_site: Path) 
         assert page.locator("table.vd-roll").evaluate("t => getComputedStyle(t).display") == "table"
         assert page.locator("table.vd-roll thead").evaluate("t => getComputedStyle(t).display") == "table-header-group"
         page.close()
+
+
+FORMULAS = {"name": '=HYPERLINK("http://example.com/x","Bấm vào đây")', "position": "+84 912 345 678",
+            "decision": "@SUM(1+1)/QĐ", "by": "=cmd|' /C calc'!A0", "citation": "-2+3 thành tích"}
+
+
+def test_the_csv_roll_never_holds_a_formula(records: Path, tmp_path: Path) -> None:
+    """OWASP's CSV injection advice: a cell starting with = + - @ tab or CR gets a leading ' and quotes."""
+    q = json.dumps  # a JSON string is a YAML string, whatever it holds
+    person = (records / "people/nguyen-thi-thu-ha.yml").read_text(encoding="utf-8")
+    for field in ("name", "position"):
+        person = re.sub(rf"^{field}: .*$", lambda _, f=field: f"{f}: {q(FORMULAS[f])}", person, count=1,
+                        flags=re.MULTILINE)
+    person = person.replace("decision: 123/QĐ-VKSTC", f"decision: {q(FORMULAS['decision'])}\n"
+                            f"    by: {q(FORMULAS['by'])}\n    citation: {q(FORMULAS['citation'])}")
+    (records / "people/nguyen-thi-thu-ha.yml").write_text(person, encoding="utf-8")
+    other = {"name": "@Lê Văn Tư", "position": "-Phó Viện trưởng", "decision": "+7/QĐ-VKSTC"}
+    (records / "people/tab.yml").write_text(
+        f"name: {q(other['name'])}\nposition: {q(other['position'])}\nunit: vks-bac-ninh\nhonours:\n"
+        f"  - title: cstd-nganh\n    year: 2021\n    decision: {q(other['decision'])}\n    date: 2022-01-10\n",
+        encoding="utf-8")
+    project = tmp_path / "p"
+    project.mkdir()
+    site = build_site(copy_project(project, records))
+    rolls = sorted((site / "quyet-dinh").rglob("*.csv"))
+    rows = [row for roll in rolls for row in csv.reader(io.StringIO(roll.read_bytes().decode("utf-8-sig")))]
+    cells = {cell for row in rows for cell in row}
+    for value in [*FORMULAS.values(), *other.values()]:
+        if value != FORMULAS["citation"]:  # the roll has no citation column
+            assert "'" + value in cells, value
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    raw = b"".join(roll.read_bytes() for roll in rolls).decode("utf-8-sig")
+    assert '"\'=HYPERLINK(""http://example.com/x"",""Bấm vào đây"")"' in raw
+    assert "\n1," in raw  # numbers stay numbers
+
+
+def test_a_cell_starting_with_a_tab_or_a_carriage_return_is_neutralised_too() -> None:
+    """Records strip them from the ends of values; the CSV writer does not rely on it."""
+    data = csv_bytes([["STT", "Tên"], [1, "\t=1+2"], [2, "\rVề đầu"], [3, "Bình thường"], [4, "a=b"]])
+    assert data.decode("utf-8-sig") == '"STT","Tên"\r\n1,"\'\t=1+2"\r\n2,"\'\rVề đầu"\r\n3,"Bình thường"\r\n4,"a=b"\r\n'

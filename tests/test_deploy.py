@@ -120,6 +120,15 @@ def test_iis_web_config_sends_the_same_headers_as_nginx(demo_site: Path) -> None
     assert error is not None and (error.get("statusCode"), error.get("path")) == ("404", "/404.html")
 
 
+def test_iis_refuses_hidden_files_and_yaml(demo_site: Path) -> None:
+    config = ET.fromstring(vinhdanh_output("deploy", "iis", "--site-dir", str(demo_site)).encode("utf-8"))
+    filtering = config.find("system.webServer/security/requestFiltering")
+    assert filtering is not None
+    assert [add.get("sequence") for add in filtering.iterfind("denyUrlSequences/add")] == ["/."]
+    assert {add.get("fileExtension"): add.get("allowed") for add in filtering.iterfind("fileExtensions/add")} == {
+        ".yml": "false", ".yaml": "false"}
+
+
 def test_iis_folders_hold_the_files_nginx_caches_for_a_year(demo_site: Path) -> None:
     files = {"/" + p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*") if p.is_file()}
     in_folders = {f for f in files if any(f.startswith(f"/{folder}/") for folder in IIS_FINGERPRINTED_FOLDERS)}

@@ -11,11 +11,13 @@ import subprocess
 import sys
 import time
 import zlib
+from importlib.resources import files as package_files
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from vinhdanh.active_files import NEVER_PUBLISHED
 from vinhdanh.checks import check
 from vinhdanh.cli import main
 from vinhdanh.load import load
@@ -372,3 +374,44 @@ def test_a_linked_news_folder_is_named_by_its_link(project: Path, monkeypatch: p
     status, output = run_check(project, monkeypatch, capsys)
     assert status == 1 and output.splitlines() == [
         f"content/news: {LINK_OUT}", "1 error(s), 0 warning(s); fix them and run again."]
+
+
+# --- Files a browser would run ------------------------------------------------------------------------------
+
+ACTIVE = {"content/trang.html": "<script>zqs-active-1</script>", "content/news/images/anh.svg":
+          '<svg xmlns="http://www.w3.org/2000/svg" onload="zqs-active-2"/>', "content/thu-vien/a.js": "zqs-active-3",
+          "content/news/images/b.SVGZ": "zqs-active-4", "content/c.xhtml": "<x>zqs-active-5</x>",
+          "content/d.xml": '<?xml-stylesheet href="x.xsl"?><x>zqs-active-6</x>', "content/e.htm": "zqs-active-7",
+          "content/f.mjs": "zqs-active-8", "content/g.swf": "zqs-active-9",
+          "exemplars/photos/h.svg": "<svg>zqs-active-10</svg>", "exemplars/photos/i.html": "zqs-active-11"}
+
+
+def test_html_scripts_and_svg_in_content_folders_are_never_published(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    material = Path(str(package_files("material").joinpath("templates")))
+    bundle = sorted((material / "assets/javascripts").glob("bundle.*.min.js"))[0]
+    shadow = f"content/assets/javascripts/{bundle.name}"  # would hide Material's own script
+    write(project, {**ACTIVE, shadow: "zqs-active-12"})
+    status, output = run_check(project, monkeypatch, capsys)
+    warned = sorted(line.split(": ")[1] for line in output.splitlines() if line.startswith("warning: "))
+    assert warned == sorted(name for name in [*ACTIVE, shadow] if name.startswith("content/"))
+    assert status == 0 and f"warning: content/trang.html: {NEVER_PUBLISHED}" in output.splitlines()
+    run = subprocess.run([VINHDANH, "build"], cwd=project, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert f"notice: content/trang.html: {NEVER_PUBLISHED}" in run.stderr
+    site = project / "site"
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert b"zqs-active" not in path.read_bytes(), path
+    assert (site / "assets/javascripts" / bundle.name).read_bytes() == bundle.read_bytes()
+    for own in ("assets/vinhdanh.js", "assets/vinhdanh-search.js", "assets/vinhdanh.css", "assets/logo.svg",
+                "pagefind/pagefind.js"):
+        assert (site / own).stat().st_size > 0, own
+    assert list(site.glob("assets/stylesheets/main.*.min.css"))
+
+
+def test_a_page_linking_to_a_file_left_out_fails_the_build_by_its_link(project: Path) -> None:
+    write(project, {"content/trang.html": "<p>Trang</p>", "content/gioi-thieu.md": "# Giới thiệu\n\n[Trang](trang.html)\n"})
+    run = subprocess.run([VINHDANH, "build"], cwd=project, capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert "'gioi-thieu.md' contains a link 'trang.html', but the target is not found" in run.stderr

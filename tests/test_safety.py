@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html.parser
 import json
 import os
 import re
@@ -167,3 +168,130 @@ def test_nothing_private_or_unpublished_reaches_any_file(tmp_path: Path) -> None
         assert b"zq-" not in path.name.encode()
     assert checked > 300 and any(site.glob("pagefind/fragment/*"))
     assert (site / "anh/ca-nhan/dao-duc-thang-600.jpg").exists()  # the photo itself is published, clean
+
+
+# Markdown that `vinhdanh check` lets through (markup.py reads HTML tags and inline links), but a browser
+# would run: the sanitiser (sanitize.py) is what keeps it out of the site.
+PAST_THE_CHECK = """\
+Đoạn mở đầu <!--><img src=x onerror=alert("zqs-1")>--> có bình luận.
+
+Đoạn có thuộc tính
+{: onclick="alert('zqs-2')" style="color: red" data-x="zqs-2b" }
+
+Liên kết [tham chiếu][js], [vb][vb], [dữ liệu][dl], [thực thể](&#106;avascript:alert('zqs-6')),
+[hex](&#x6A;avascript:alert('zqs-7')), [tab](java&#9;script:alert('zqs-8')), [hoa](JaVaScRiPt&colon;alert('zqs-9')).
+
+[js]: javascript:alert('zqs-3')
+[vb]: vbscript:msgbox("zqs-4")
+[dl]: data:text/html;base64,PHNjcmlwdD5hbGVydCgienFzLTUiKTwvc2NyaXB0Pg==
+"""
+# A hand-written page is not checked at all: raw active HTML, and what the site legitimately shows.
+HAND_WRITTEN = """\
+# Giới thiệu
+
+<script>alert("zqs-10")</script>
+<svg onload="alert('zqs-11')"><circle r="5"/></svg>
+<iframe src="javascript:alert('zqs-12')"></iframe>
+<p style="background: url(zqs-13)">Có style.</p>
+<form action="https://example.com/zqs-14"><input name="q"></form>
+<a href="JAVA&#x0A;SCRIPT:alert('zqs-15')">xuống dòng</a> <a href="vbscript:zqs-16">vb</a>
+<div id="__config">{"base": "zqs-17"}</div>
+<style>body { background: url(zqs-18) }</style>
+<object data="zqs-19.swf"></object><embed src="zqs-20.swf">
+
+{PAST_THE_CHECK}
+
+## Mục có bảng
+
+!!! note "Ghi chú"
+    Nội dung ghi chú.
+
+| Năm | Số |
+|-----|----|
+| 2024 | 3 |
+
+<span class="vd-muted" data-pagefind-ignore aria-label="nhãn">Giữ nguyên</span>
+
+![Lễ trao Bằng khen](news/images/trao-bang-khen.jpg "Ảnh: Hải Yến")
+"""
+STORY = """\
+---
+title: Tin có mã độc
+date: 2024-05-06 09:30:00+07:00
+description: Bài thử.
+---
+
+{PAST_THE_CHECK}
+<!-- more -->
+
+Phần sau.
+"""
+
+
+class _Attributes(html.parser.HTMLParser):
+    """Collect, from a page, every attribute value and script or style text that holds a payload's marker."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.inside: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [f"<{tag} {name}={value!r}>" for name, value in attrs
+                       if value and "zqs" in value and name not in ("title", "alt")]  # text, shown as text
+        self.found += [f"<{tag} id=__config>" for name, value in attrs if (name, value, tag) == (
+            "id", "__config", "div")]
+        self.inside = tag if tag in ("script", "style") else None
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and "zqs" in data:
+            self.found.append(f"<{self.inside}>{data}")
+
+
+def test_what_users_write_is_sanitised_where_it_becomes_html(browser: Any, records: Path, tmp_path: Path) -> None:
+    person = records / "people/nguyen-thi-thu-ha.yml"
+    story = "".join(f"  {line}\n" if line else "\n" for line in PAST_THE_CHECK.splitlines())
+    person.write_text(person.read_text(encoding="utf-8") + "story: |\n" + story, encoding="utf-8")
+    (tmp_path / "p").mkdir()
+    project = copy_project(tmp_path / "p", records)
+    write(project, {"content/news/posts/2024-05-06-ma-doc.md": STORY.replace("{PAST_THE_CHECK}", PAST_THE_CHECK),
+                    "content/gioi-thieu.md": HAND_WRITTEN.replace("{PAST_THE_CHECK}", PAST_THE_CHECK)})
+    site = build_site(project)
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    for path, text in pages.items():
+        finder = _Attributes()
+        finder.feed(text)
+        assert finder.found == [], path
+        assert not re.search(r"(?i)<(iframe|object|embed|form|svg)\b[^>]*>\s*(<circle|<input)?[^<]*zqs", text), path
+    shown = {name: pages[site / name / "index.html"] for name in ("gioi-thieu", "ca-nhan/nguyen-thi-thu-ha")}
+    shown["story"] = next(text for path, text in pages.items() if "ma-doc" in str(path))
+    shown["listing"] = pages[site / "news/index.html"]
+    for name, text in shown.items():  # the text stays, as text
+        assert "Đoạn mở đầu" in text and "Đoạn có thuộc tính" in text and ">tham chiếu</a>" in text, name
+    page = shown["gioi-thieu"]
+    assert '<div class="admonition note">' in page and '<p class="admonition-title">Ghi chú</p>' in page
+    assert "<table>" in page and 'class="headerlink"' in page and 'id="muc-co-bang"' in page
+    assert '<span class="vd-muted" data-pagefind-ignore="" aria-label="nhãn">Giữ nguyên</span>' in page
+    assert re.search(r'<figure[^>]*><img [^>]*loading="lazy"', page) and "<figcaption" in page
+    dialogs: list[str] = []
+    with served(site) as url:
+        tab = browser.new_page()
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ["gioi-thieu/", "ca-nhan/nguyen-thi-thu-ha/", "news/"]:
+            tab.goto(url + path)
+            tab.wait_for_load_state("networkidle")
+            tab.get_by_text("Đoạn có thuộc tính").first.click()
+            for link in tab.locator("article a:not([href])").all():
+                link.click()
+    assert dialogs == []
+
+
+def test_the_sites_own_html_is_kept_whole(demo_site: Path) -> None:
+    """Charts, search marks and forms come from vinhdanh's templates, not from users: never cleaned."""
+    stats = (demo_site / "thong-ke/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<svg [^>]*class="vd-chart__svg"[^>]*role="img"', stats) and "<text" in stats
+    profile = (demo_site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-filter=" in profile and 'srcset="' in profile and 'loading="lazy"' in profile
+    search = (demo_site / "tim-kiem/index.html").read_text(encoding="utf-8")
+    assert '<form class="vd-search-page__form"' in search and '<input id="vd-search-page-input"' in search
+    assert search.count('id="__config"') == 1

@@ -39,6 +39,8 @@ class Served:
     site: Path
     headers: dict[str, str]
     """The security headers every response must carry."""
+    root: Path
+    """The server's root: the `current` link to the live release."""
 
 
 def publish(script: Path, site: Path) -> subprocess.CompletedProcess[str]:
@@ -79,7 +81,7 @@ def serve(kind: str, folder: Path, site: Path, port: int | None = None) -> Itera
     port = port or free_port()
     command = start_server(kind, folder, site, folder / "www", port)
     with running(command, port, folder / "error.log") as url:
-        yield Served(url, site, site_policy(site).headers)
+        yield Served(url, site, site_policy(site).headers, folder / "www/current")
 
 
 @pytest.fixture(scope="module", params=["nginx", "apache"])
@@ -147,6 +149,27 @@ def test_every_kind_of_response_has_its_headers(server: Served) -> None:
     assert (status, headers["Location"].removeprefix(server.url[:-1])) == (301, "/ca-nhan/")
     assert {name: headers.get(name) for name in server.headers} == server.headers
     assert fetch(server.url + "ca-nhan/")[1]["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_hidden_files_and_yaml_are_never_served(server: Served) -> None:
+    """Whatever lands in the server's folder (a repository copied whole, say), these stay private."""
+    planted = {".git/config": "[core]", ".env": "SECRET=1", "foo.yml": "private: 1", "news/ban-nhap.YAML": "x: 1",
+               "assets/.env": "SECRET=2", ".well-known/security.txt": "Contact: mailto:it@example.com"}
+    for name, text in planted.items():
+        (server.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (server.root / name).write_text(text, encoding="utf-8")
+    not_found = (server.site / "404.html").read_bytes()
+    try:
+        for path in (".git/config", ".git/", ".env", "foo.yml", "news/ban-nhap.YAML", "%2egit/config",
+                     "assets/.env"):
+            status, headers, body = fetch(server.url + path)
+            assert status == 404, path
+            assert (gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body) == not_found, path
+            assert {name: headers.get(name) for name in server.headers} == server.headers, path
+        assert fetch(server.url + ".well-known/security.txt")[0] == 200
+    finally:
+        for name in (".git", ".env", "foo.yml", "news/ban-nhap.YAML", "assets/.env", ".well-known"):
+            shutil.rmtree(server.root / name) if (server.root / name).is_dir() else (server.root / name).unlink()
 
 
 VIOLATIONS = """window.__violations = [];

@@ -22,7 +22,7 @@ NGINX = Path("/usr/sbin/nginx")
 APACHE = Path("/usr/sbin/apache2")
 APACHE_MODULES = Path("/etc/apache2/mods-available")
 # Debian's own .load and .conf files for the modules the generated virtual host needs.
-APACHE_NEEDS = ("mpm_event", "authz_core", "mime", "dir", "filter", "deflate", "headers")
+APACHE_NEEDS = ("mpm_event", "authz_core", "mime", "dir", "filter", "deflate", "headers", "alias")
 
 
 def require(server: Path, package: str) -> None:

@@ -8,14 +8,13 @@ that year is a mistake in one of the records, reported by `vinhdanh check`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .csvfile import csv_bytes
 from .model import Person
 from .problems import Problem
 from .text import format_date, slugify
@@ -116,20 +115,16 @@ CSV_COLUMNS = ("STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Da
 
 
 def roll_csv(rel: Relations, decision: Decision) -> bytes:
-    """Return the roll as CSV in UTF-8 with a BOM, so that Excel opens it in Vietnamese."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    number = 0
+    """Return the roll as CSV (see csvfile: UTF-8 with a BOM, no cell a spreadsheet would run)."""
+    rows: list[list[object]] = [list(CSV_COLUMNS)]
     for title, kinds in decision.roll():
         for _, awards in kinds:
             for award in awards:
-                number += 1
                 honour = award.honour
-                writer.writerow([number, award.exemplar.name, position_at_time(award),
-                                 rel.units[award.unit_id].name, title.name, honour.year, honour.decision,
-                                 format_date(honour.date) if honour.date else "", honour.by])
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+                rows.append([len(rows), award.exemplar.name, position_at_time(award), rel.units[award.unit_id].name,
+                             title.name, honour.year, honour.decision,
+                             format_date(honour.date) if honour.date else "", honour.by])
+    return csv_bytes(rows)
 
 
 def position_at_time(award: Award) -> str:

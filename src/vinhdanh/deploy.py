@@ -30,6 +30,11 @@ COMPRESSED_TYPES = ("text/css", "application/javascript", "text/javascript", "ap
 PAGEFIND_EXTENSIONS = ("pagefind", "pf_meta", "pf_index", "pf_fragment", "pf_filter")
 """Pagefind's own (gzip-compressed) files: served as application/octet-stream."""
 NOT_FOUND_PAGE = "/404.html"
+HIDDEN = r"/\.(?!well-known/)"
+"""Hidden files and folders (`/.git/config`, `/.env`): never served, whatever the site's folder holds.
+`/.well-known/` (RFC 8615: security.txt, certificate checks) is the one exception."""
+RECORDS = r"\.ya?ml$"
+"""YAML files (the records' format, `private:` fields included): never served. Matched in any case."""
 
 _SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

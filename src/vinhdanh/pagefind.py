@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 import subprocess
 import threading
 import time
@@ -23,9 +24,38 @@ from typing import IO, Any
 
 from pagefind.service import get_executable
 
+MIN_FREE_BYTES = 1 << 20
+WRITE_WAIT_S = 5.0
+"""Less room than this left on the disk after Pagefind wrote the index: a file of it may be cut short."""
+
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed; its own message is attached."""
+
+
+def index_problem(output: Path) -> str | None:
+    """Return what is wrong with the index Pagefind says it wrote into output, or None.
+
+    Pagefind answers that it wrote every file even when it could not: on a full disk its
+    files are left empty or cut short, and a search that loads them fails (measured with
+    Pagefind 1.5 on a full tmpfs). So its entry and metadata must be there, no file may be
+    empty, and the disk must still have room: a disk that filled up cut a file short.
+    """
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_bytes())
+        metas = [output / f"pagefind.{language['hash']}.pf_meta" for language in entry["languages"].values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return "its entry file (pagefind-entry.json) is missing or cut short"
+    if missing := [meta.name for meta in metas if not meta.is_file()]:
+        return f"its metadata {missing[0]} is missing"
+    for path in output.rglob("*"):
+        if path.is_file() and path.stat().st_size == 0:
+            return f"{path.relative_to(output)} is empty"
+    disk = os.statvfs(output)
+    free = (disk.f_bavail if os.geteuid() else disk.f_bfree) * disk.f_frsize  # root may use the reserved blocks
+    if free < MIN_FREE_BYTES:
+        return f"the disk is full ({free // 1024:,} KB left), so files of the index may be cut short; free some space"
+    return None
 
 
 class SearchIndexer:
@@ -66,9 +96,24 @@ class SearchIndexer:
             self._request({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self.output)})
             if self._errors:
                 raise SearchIndexError(f"Pagefind could not index a page: {self._errors[0]}")
+            problem = self._written()
         finally:
             self.cancel()
+        if problem:
+            raise SearchIndexError(f"the search index was not written whole: {problem}")
         return time.perf_counter() - self.started
+
+    def _written(self) -> str | None:
+        """Wait until the index is whole, for a few seconds at most; return what is still wrong, or None.
+
+        Pagefind answers before its last files are on disk, and drops those if it is stopped then
+        (2 builds in 60 on the loaded 2-core machine lost pagefind-entry.json or a stylesheet): it
+        stays up until every file is there. A full disk stays full: that is reported after the wait.
+        """
+        deadline = time.monotonic() + WRITE_WAIT_S
+        while (problem := index_problem(self.output)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return problem
 
     def cancel(self) -> None:
         """Stop the service (without writing, unless finish() did)."""

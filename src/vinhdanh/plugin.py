@@ -21,7 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -32,6 +32,7 @@ from .feed import FeedEntry, atom_feed
 from .listing import unique_heading_ids
 from .load import shown
 from .mkdocs_config import blog_plugin, project_from_config
+from .mkdocs_files import leave_out_active_files
 from .mkdocs_toc import with_lead_heading, with_title
 from .model import Collective, Person
 from .pagefind import SearchIndexer, SearchIndexError
@@ -40,6 +41,7 @@ from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_
 from .preview import banner, previewable
 from .rebuilds import REBUILDS
 from .relations import kind_of
+from .sanitize import clean_html
 from .search import shadow_block, shadow_text, story_search_data, synonym_groups
 from .second_core import Fragment, FragmentSink, SecondCore, can_split
 from .shared_fragments import SharedFragments
@@ -148,6 +150,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages, photos and stylesheet as virtual files; leave out unpublished stories."""
+        leave_out_active_files(files, config)  # named by the checks, as warnings (active_files.py)
         news = self.project.news
         for uri, story in self.stories.items():
             if news and not news.is_shown(story, self.now) and (file := files.get_file_from_path(uri)):
@@ -262,6 +265,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         if uri in self.deferred:
             page.present_anchor_ids = None  # not known here: links to its anchors are not checked
             return ""
+        html = clean_html(html)  # what users wrote (sanitize.py); the templates' HTML blocks come back below
         source = self.pages.get(uri)
         if source:
             html = source.restore_html(html)
@@ -344,8 +348,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
     def _feed_uri(self) -> str | None:
         return f"{self.project.news.blog_dir}/feed.xml" if self.project.news else None
 
-    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    def _describe_page(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> TemplateContext:
         """Describe the page for link previews (Open Graph) and collect stories for the feed."""
         if page.meta.get("vinhdanh_elsewhere"):
             return context
@@ -367,6 +371,18 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
                 summary=story.description, authors=tuple(a.name for a in getattr(page, "authors", [])),
                 categories=story.categories, image=page.meta["vinhdanh_og"]["image"] or None))
         return context
+
+    @event_priority(-110)  # after the blog plugin converted its listing's excerpts (at -100)
+    def _clean_excerpts(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Clean the excerpts on a news listing: the blog converts them from the stories' Markdown on its own."""
+        excerpts: list[Any] = context.get("posts") or []  # type: ignore[assignment]  # the blog's Excerpt pages
+        for excerpt in excerpts:
+            if excerpt.content:
+                excerpt.content = clean_html(excerpt.content)
+        return context
+
+    on_page_context = CombinedEvent(_describe_page, _clean_excerpts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the Atom feed of the news, then build the search index over the finished site."""

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .active_files import active_files
 from .filecache import FileCache
 from .journal import finish_interrupted
 from .links import escaping_links
@@ -65,6 +66,8 @@ class Project:
             published = [f for f in (self.docs, self.overrides, self.theme)
                          if f and Path(f).absolute().is_relative_to(self.root.absolute())]
             loaded.problems += escaping_links(self.root, self.exemplars, published)
+        if self.docs != self.exemplars:  # a site, not records checked alone
+            loaded.problems += active_files(self.docs, self.root, self.exemplars)
         return loaded
 
     def renderer(self, catalogue: Catalogue, now: dt.datetime | None = None,

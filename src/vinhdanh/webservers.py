@@ -15,9 +15,11 @@ from xml.sax.saxutils import quoteattr
 from .deploy import (
     COMPRESSED_TYPES,
     FINGERPRINTED,
+    HIDDEN,
     LONG_CACHE,
     NOT_FOUND_PAGE,
     PAGEFIND_EXTENSIONS,
+    RECORDS,
     REVALIDATE,
     DeployError,
     SitePolicy,
@@ -122,6 +124,13 @@ server {{
     location / {{
         try_files $uri $uri/ =404;
     }}
+    # Hidden files (.git/, .env) and YAML files are never served, whatever the folder holds.
+    location ~ "{HIDDEN}" {{
+        return 404;
+    }}
+    location ~* "{RECORDS}" {{
+        return 404;
+    }}
     # Names that carry a hash of their content never change.
     location ~ "{FINGERPRINTED}" {{
         set $vinhdanh_cache "{LONG_CACHE}";
@@ -138,8 +147,8 @@ def apache(policy: SitePolicy, options: ServerOptions) -> str:
 # Apache httpd configuration for the site, written by `vinhdanh deploy apache`.
 # Debian: save as /etc/apache2/sites-available/vinhdanh.conf, then `a2enmod headers`,
 # `a2ensite vinhdanh`, `apachectl configtest && systemctl reload apache2`.
-# Needs mod_headers, mod_deflate, mod_filter, mod_mime and mod_dir. Write it again after
-# upgrading vinhdanh or Material.
+# Needs mod_headers, mod_deflate, mod_filter, mod_mime, mod_dir and mod_alias. Write it again
+# after upgrading vinhdanh or Material.
 <VirtualHost {address}>
     ServerName {options.server_name}
     DocumentRoot {options.root}
@@ -157,6 +166,10 @@ def apache(policy: SitePolicy, options: ServerOptions) -> str:
     AddOutputFilterByType DEFLATE text/html {" ".join(COMPRESSED_TYPES)}
     # The 404 page too, which the rule by type misses.
     AddOutputFilter DEFLATE .html
+
+    # Hidden files (.git/, .env) and YAML files are never served, whatever the folder holds.
+    RedirectMatch 404 "{HIDDEN}"
+    RedirectMatch 404 "(?i){RECORDS}"
 
     # On every response, errors included.
     Header always set Cache-Control "{REVALIDATE}"
@@ -212,6 +225,18 @@ def iis(policy: SitePolicy, options: ServerOptions) -> str:
 {types}
     </staticContent>
     <urlCompression doStaticCompression="true" doDynamicCompression="false" />
+    <!-- Hidden files (.git/, .env; /.well-known/ too: IIS has no exception) and YAML files are never served. -->
+    <security>
+      <requestFiltering>
+        <denyUrlSequences>
+          <add sequence="/." />
+        </denyUrlSequences>
+        <fileExtensions>
+          <add fileExtension=".yml" allowed="false" />
+          <add fileExtension=".yaml" allowed="false" />
+        </fileExtensions>
+      </requestFiltering>
+    </security>
     <httpErrors errorMode="Custom" existingResponse="Replace">
       <remove statusCode="404" />
       <error statusCode="404" path="{NOT_FOUND_PAGE}" responseMode="ExecuteURL" />
