@@ -13,7 +13,7 @@ AXE := tests/a11y/node_modules/.ready
 # The browser editor (Decap CMS, decap-server), pinned by editor/package-lock.json, installed with the machine's npm.
 EDITOR := editor/node_modules/.ready
 
-.PHONY: install serve edit editor-if-node site check test bench bench-search bench-import clean
+.PHONY: install serve edit editor-if-node site check test bench bench-search bench-import bench-editor clean
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,9 @@ bench-search: $(READY)
 
 bench-import: $(READY)
 	$(BIN)/python scripts/bench_import.py
+
+bench-editor: $(READY) $(EDITOR)
+	$(BIN)/python scripts/bench_editor.py
 
 clean:
 	rm -rf $(VENV) $(PROPERDOCS) site .pytest_cache editor/node_modules tests/a11y/node_modules

@@ -107,8 +107,8 @@ class Running:
 
 
 @contextmanager
-def editor_running(project: Path, log: Path) -> Iterator[Running]:
-    """Run `vinhdanh edit` in project on a free port; yield where; stop it after."""
+def editor_running(project: Path, log: Path, preview_seconds: float = 90) -> Iterator[Running]:
+    """Run `vinhdanh edit` in project on a free port; yield where, once the preview is built; stop it after."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     command = [sys.executable, "-m", "vinhdanh.cli", "edit", "--port", str(port), "--node-modules", str(NODE_MODULES)]
@@ -117,7 +117,7 @@ def editor_running(project: Path, log: Path) -> Iterator[Running]:
         try:
             running = Running(f"http://127.0.0.1:{port}/", _printed_address(log, 30))
             wait_for(running.base + "admin/", 30, cookie=running.cookie)
-            wait_for(running.base, 90, cookie=running.cookie)  # the first build of the preview
+            wait_for(running.base, preview_seconds, cookie=running.cookie)  # the first build of the preview
             yield running
         finally:
             process.send_signal(signal.SIGTERM)

@@ -238,6 +238,7 @@ def test_two_officers_on_one_record_the_later_save_is_refused(browser: Any, edit
     text = problems.inner_text()
     assert "Hồ sơ cá nhân “Đào Đức Thắng” vừa được Nguyễn Văn An lưu lúc" in text and "(đã đổi: Tóm tắt thành tích)" in text
     screenshot(binh, "desktop-conflict")
+    assert "API_ERROR" not in binh.content() and str(project) not in binh.content()
     record = (project / "exemplars/people/dao-duc-thang.yml").read_text(encoding="utf-8")
     assert "Tóm tắt do An sửa." in record and "Bình chụp" not in record
     for officer_page in pages:

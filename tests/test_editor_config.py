@@ -11,7 +11,7 @@ import yaml
 from vinhdanh import schema as s
 from vinhdanh.editor.config import config_yaml, editor_config
 from vinhdanh.editor.fields import CHOICE_LABELS, decap_field
-from vinhdanh.editor.records import COLLECTIVES_KEY, NOT_EDITED, RECORD_ORDER, SCHEMAS, STORY_ORDER
+from vinhdanh.editor.records import COLLECTIVES_KEY, NOT_EDITED, RECORD_ORDER, SCHEMAS, SEARCH_KEY, STORY_ORDER
 from vinhdanh.load import LIST_FILES
 from vinhdanh.mkdocs_config import load_project
 
@@ -57,7 +57,7 @@ def test_every_field_of_the_schema_is_in_the_form_with_its_rules(config: dict[st
     schema = SCHEMAS[name]
     form = fields_of(config, name)
     expected = {k for k in schema if not (name == "stories" and k in NOT_EDITED)}
-    assert set(form) - {"body", COLLECTIVES_KEY} == expected
+    assert set(form) - {"body", COLLECTIVES_KEY, SEARCH_KEY} == expected
     for key in expected:
         field, rule = form[key], schema[key]
         assert field["label"] == rule.label or (name, key) in RELABELLED

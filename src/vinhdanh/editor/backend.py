@@ -25,6 +25,12 @@ from .validate import Trial
 from .versions import Versions, version_of
 
 DATA_KINDS = frozenset({"people", "collectives", "stories", *LIST_KEYS})
+LISTED = ("name", "unit", "published")
+"""What a person or collective carries in a folder's list: its summary, its picker label, its grid photo."""
+LIBRARY_SIZE = 200
+"""Photos the media library lists, the latest first. Decap turns each into a blob in the page, about a
+millisecond apiece: 3,000 portraits would hold the editor up for seconds each time it opens. A photo
+further down is still shown in the form that uses it (Decap asks for it by name)."""
 READS = {"entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile"}
 WRITES = {"persistEntry", "persistMedia", "deleteFile", "deleteFiles"}
 
@@ -41,6 +47,7 @@ class Backend:
         self.lock = threading.Lock()
         """One save at a time: its check, its writes and its commit."""
         self._read_cache = FileCache()
+        self._listed: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
         self.thumbnails = Thumbnails(project.cache / "editor-thumbnails")
 
     def handle(self, request: dict[str, Any], editor: Editor) -> tuple[int, Any]:
@@ -64,6 +71,11 @@ class Backend:
         except Refused as refused:
             return refused.status, refused.answer
 
+    def warm_up(self) -> None:
+        """Read what the editor asks for first (every list, the latest photos), so that it opens fast the first time."""
+        for folder, (kind, _) in self.paths.folders.items():
+            self._read("getMedia" if kind == "photo" else "entriesByFolder", {"folder": folder, "mediaFolder": folder})
+
     # --- Reads --------------------------------------------------------------------------
 
     def _read(self, action: str, params: dict[str, Any]) -> Any:
@@ -71,7 +83,8 @@ class Backend:
             folder, kind = self.paths.folder(params.get("folder"))
             if kind not in DATA_KINDS:
                 raise PathRefused("Thư mục này không chứa hồ sơ hay tin bài")
-            return [self.entry(target) for target in self.paths.files_in(folder)]
+            context = self._context()
+            return [self.listed(target, context) for target in self.paths.files_in(folder)]
         if action == "entriesByFiles":
             files = params.get("files")
             return [self.entry(self.paths.target(f.get("path") if isinstance(f, dict) else None, DATA_KINDS),
@@ -82,12 +95,17 @@ class Backend:
             folder, kind = self.paths.folder(params.get("mediaFolder"))
             if kind != "photo":
                 raise PathRefused("Thư mục này không chứa ảnh")
-            width = STORY_WIDTH if folder.endswith("/images") else PORTRAIT_WIDTH
-            return [media_file(t, self.thumbnails.of(t.file, width)) for t in self.paths.files_in(folder)]
-        return media_file(self.paths.target(params.get("path"), frozenset({"photo"})))
+            latest = sorted(self.paths.files_in(folder), key=lambda t: t.file.stat().st_mtime, reverse=True)
+            return [self._photo(t) for t in latest[:LIBRARY_SIZE]]
+        return self._photo(self.paths.target(params.get("path"), frozenset({"photo"})))
+
+    def _photo(self, target: Target) -> dict[str, Any]:
+        """Return a photo as the media library shows it: a small copy (the editor only ever shows it)."""
+        width = STORY_WIDTH if target.path.rsplit("/", 2)[-2] == "images" else PORTRAIT_WIDTH
+        return media_file(target, self.thumbnails.of(target.file, width))
 
     def entry(self, target: Target, label: Any = None, remember: bool = False) -> dict[str, Any]:
-        """Return one file as Decap reads it (data None where the file does not exist)."""
+        """Return one file as Decap reads it to edit it (data None where the file does not exist)."""
         file: dict[str, Any] = {"path": target.path, **({"label": label} if isinstance(label, str) else {})}
         if not target.file.is_file():
             return {"data": None, "file": {**file, "id": None}}
@@ -97,6 +115,34 @@ class Backend:
         data = {**data, VERSION_KEY: version, **self._labels(target.kind, data)}
         return {"data": editor_text(target.kind, data, body), "file": {**file, "id": version}}
 
+    def listed(self, target: Target, context: tuple[Any, ...]) -> dict[str, Any]:
+        """Return one file as a folder's list gives it, kept while the file and the units stay unchanged.
+
+        A person or collective in a list carries only what lists, searches and pickers show: Decap
+        asks for the whole folder whenever the editor starts, a form opens or a search is made, and
+        reads each file again (getEntry) to edit it. At 3,000 people that is 1.3 MB, not 4 MB.
+        """
+        stat = target.file.stat()
+        key = (stat.st_mtime_ns, stat.st_size, context)
+        kept = self._listed.get(target.path)
+        if kept and kept[0] == key:
+            return kept[1]
+        data, body = self._editor_data(target)
+        if target.kind in ("people", "collectives"):
+            data = {name: data[name] for name in LISTED if name in data}
+        entry = {"data": editor_text(target.kind, {**data, **self._labels(target.kind, data)}, body),
+                 "file": {"path": target.path, "id": f"{stat.st_mtime_ns:x}-{stat.st_size:x}"}}
+        self._listed[target.path] = (key, entry)
+        return entry
+
+    def _context(self) -> tuple[Any, ...]:
+        """Return what a list's entries depend on besides their file: the units' names, the collectives."""
+        stamps = []
+        for path in (self.project.exemplars / "units.yml", self.project.exemplars / "collectives"):
+            stat = path.stat() if path.exists() else None
+            stamps.append((stat.st_mtime_ns, stat.st_size) if stat else None)
+        return tuple(stamps)
+
     def _editor_data(self, target: Target) -> tuple[dict[str, Any], str]:
         kind = target.kind
         if kind == "stories":  # shown with its people and collectives apart: not kept, collectives change
@@ -105,7 +151,9 @@ class Backend:
         return self._read_cache.get(lambda path: editor_data(kind, _text(path), set()), target.file)
 
     def _labels(self, kind: str, data: dict[str, Any]) -> dict[str, str]:
-        """Return a record's unit by name and its search key without marks, for lists and pickers."""
+        """Return a record's unit by name and the search key without marks, for lists, searches and pickers."""
+        if kind == "stories":
+            return {SEARCH_KEY: fold(str(data.get("title", "")))}
         if kind not in ("people", "collectives"):
             return {}
         unit = self.unit_names().get(str(data.get("unit", "")), str(data.get("unit", "")))

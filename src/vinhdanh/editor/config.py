@@ -26,9 +26,15 @@ from .records import (
 
 API_PATH = "/api/v1"
 """Where the editor's server answers Decap's local backend."""
-SUMMARY = f"{{{{name}}}} · {{{{{UNIT_KEY}}}}}{{{{{SEARCH_KEY} | ternary('', '')}}}}"
-"""A person or collective in lists: the name and the unit. The search key without marks is part of the
-template, printing nothing, because Decap searches the fields a collection's summary names."""
+SUMMARY = f"{{{{name}}}} · {{{{{UNIT_KEY}}}}}"
+"""A person or collective in lists: the name and the unit, to tell namesakes apart."""
+SEARCHED = {"name": SEARCH_KEY, "widget": "hidden"}
+"""The name (a story's title) and unit without marks, which the server adds to each file it sends.
+
+It is the collections' `identifier_field`: Decap searches a collection by running a greedy fuzzy
+match over the identifier, then the summary's fields, so the unmarked text must come first for
+"hoa" to find "Hòa" (from the name, "h" would be matched in "Hòa" and the rest no longer follow).
+The editor's page fills it in for a new record, whose identifier Decap requires."""
 
 
 def editor_config(project: Project, base_url: str, branch: str) -> dict[str, Any]:
@@ -72,11 +78,11 @@ def _exemplars(project: Project, folder: str) -> dict[str, Any]:
         "label_singular": "hồ sơ cá nhân" if person else "hồ sơ tập thể",
         "description": "Hồ sơ điển hình tiên tiến: " + ("mỗi người một hồ sơ." if person else "phòng, đơn vị, tổ."),
         "folder": f"{_from_root(project, project.exemplars)}/{folder}", "extension": "yml", "format": "json",
-        "create": True, "delete": True, "slug": f"{{{{fields.{HELPER_KEY}}}}}", "identifier_field": "name",
+        "create": True, "delete": True, "slug": f"{{{{fields.{HELPER_KEY}}}}}", "identifier_field": SEARCH_KEY,
         "summary": SUMMARY, "sortable_fields": ["name"],
         "media_folder": f"/{_from_root(project, project.exemplars)}/photos", "public_folder": "photos",
         "preview_path": ("ca-nhan" if person else "tap-the") + "/{{slug}}/", "editor": {"preview": False},
-        "fields": fields_of(schema, [n for n in RECORD_ORDER if n in schema], labels),
+        "fields": [*fields_of(schema, [n for n in RECORD_ORDER if n in schema], labels), SEARCHED],
     }
 
 
@@ -104,10 +110,10 @@ def _stories(project: Project) -> dict[str, Any]:
         "description": "Tin bài mới được lưu là bản nháp: chỉ hiện ở bản xem trước cho đến khi bỏ chọn “Bản nháp”.",
         "folder": posts, "extension": "md", "format": "json-frontmatter", "frontmatter_delimiter": "---",
         "create": True, "delete": True,
-        "slug": f"{{{{fields.{HELPER_KEY}}}}}", "identifier_field": "title", "summary": "{{title}} ({{date}})",
+        "slug": f"{{{{fields.{HELPER_KEY}}}}}", "identifier_field": SEARCH_KEY, "summary": "{{title}} ({{date}})",
         "sortable_fields": ["date", "title"],
         "media_folder": "/" + images, "public_folder": posixpath.relpath(images, posts),
-        "fields": fields,
+        "fields": [*fields, SEARCHED],
     }
 
 

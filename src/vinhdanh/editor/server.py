@@ -13,6 +13,7 @@ import http.client
 import http.server
 import json
 import re
+import sys
 from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -57,6 +58,11 @@ class EditorServer(http.server.ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), EditorHandler)
         self.backends = backends
         self.access = access or Access(self.server_address[1])
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Say nothing of a browser that left before its answer (a page reloaded); report the rest."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     @property
     def base_url(self) -> str:
