@@ -265,6 +265,25 @@ def test_a_photo_named_like_another_never_replaces_it(page: Any, editor: dict[st
     assert git(project, "status", "--porcelain") == ""
 
 
+def test_search_finds_names_with_or_without_marks_and_pickers_show_units(page: Any, editor: dict[str, Any]) -> None:
+    for number, typed in enumerate(("do van hoa", "Đỗ Văn Hòa", "DO VAN HOÀ")):
+        page.goto(f"{editor['base']}admin/?search={number}#/collections/people")
+        box = page.get_by_placeholder("Tìm kiếm tất cả")
+        box.fill(typed)
+        box.press("Enter")
+        first = page.locator("a[href*='/entries/']").first
+        first.wait_for()
+        assert first.inner_text() == "Đỗ Văn Hoà · VKSND tỉnh Thanh Hóa", typed
+    open_form(page, editor["base"], "collections/stories/new")
+    picker = page.get_by_label("Cá nhân trong bài").last
+    picker.click()
+    picker.fill("nguyen van hung")
+    page.get_by_role("option").nth(1).wait_for()
+    options = page.get_by_role("option").all_inner_texts()
+    assert {"Nguyễn Văn Hùng · VKSND tỉnh Đắk Lắk", "Nguyễn Văn Hùng · VKSND TP Hồ Chí Minh"} <= set(options), options
+    screenshot(page, "desktop-picker")
+
+
 def test_a_story_featuring_her_is_a_draft_until_ready(page: Any, editor: dict[str, Any], tmp_path: Path) -> None:
     open_form(page, editor["base"], "collections/stories/new")
     page.get_by_label("Tiêu đề").fill("Gương sáng Đặng Thị Thử Nghiệm")
@@ -414,13 +433,18 @@ def test_the_built_site_shows_what_the_editor_wrote(editor: dict[str, Any]) -> N
         assert b"zqsentinel" not in path.read_bytes() and b"PhoneMaker" not in path.read_bytes()
 
 
-def test_the_preview_lists_mistakes_made_outside_the_editor(editor: dict[str, Any]) -> None:
+def test_the_preview_lists_mistakes_made_outside_the_editor(page: Any, editor: dict[str, Any]) -> None:
     project = editor["project"]
     record = project / "exemplars/people/dang-thi-thu-nghiem.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("2026-01-15", "2026-02-30"), encoding="utf-8")
-    _wait_until(editor["running"], "", "không có ngày 30/02/2026", 90)
-    page = editor["running"].read("ca-nhan/dang-thi-thu-nghiem/")
-    assert "Bản xem trước: 1 lỗi" in page and "Đặng Thị Thử Nghiệm" in page  # as it last was right
+    _wait_until(editor["running"], "vinhdanh-preview.html", "không có ngày 30/02/2026", 90)
+    for path in ("ca-nhan/dang-thi-thu-nghiem/", ""):  # the page rebuilt, and one a dirty rebuild left as it was
+        page.goto(editor["base"] + path)
+        problems = page.locator(".vinhdanh-problems")
+        problems.wait_for()
+        assert "Bản xem trước: 1 lỗi" in problems.inner_text() and "không có ngày 30/02/2026" in problems.inner_text()
+    page.goto(editor["base"] + "ca-nhan/dang-thi-thu-nghiem/")
+    page.get_by_role("heading", name="Đặng Thị Thử Nghiệm").wait_for()  # as it last was right
 
 
 def _wait_until(running: Running, path: str, text: str, seconds: float) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -42,7 +44,7 @@ def test_the_roll_and_its_csv_keep_the_annex_s_order(site: Project, tmp_path: Pa
     assert [(kind, [a.exemplar.name for a in awards]) for _, kinds in decision.roll() for kind, awards in kinds] == [
         ("person", ["Trần Văn Xuân", "Nguyễn Văn Hùng", "Lê Văn An", "Bùi Văn Ba"]),
         ("collective", ["Phòng Tổ chức cán bộ", "Phòng Thi đua – Khen thưởng"])]
-    lines = roll_csv(rel, decision).decode("utf-8-sig").splitlines()
-    assert [line.split(",")[:2] for line in lines[1:]] == [
+    rows = list(csv.reader(io.StringIO(roll_csv(rel, decision).decode("utf-8-sig"))))
+    assert [row[:2] for row in rows[1:]] == [
         ["1", "Trần Văn Xuân"], ["2", "Nguyễn Văn Hùng"], ["3", "Lê Văn An"], ["4", "Bùi Văn Ba"],
         ["5", "Phòng Tổ chức cán bộ"], ["6", "Phòng Thi đua – Khen thưởng"]]

@@ -138,8 +138,9 @@ def test_decision_roll_is_a_csv_excel_reads_in_vietnamese(records: Path) -> None
     downloads = dict(renderer(records, catalogue).downloads())
     data = downloads["quyet-dinh/123-qd-vkstc-2021/123-qd-vkstc-2021.csv"]
     assert data.startswith("\ufeff".encode())
-    assert data.decode("utf-8-sig").splitlines() == [
-        'STT,"Tập thể, cá nhân",Chức vụ,Đơn vị,Danh hiệu,Năm,Số quyết định,Ngày quyết định,Cấp quyết định',
-        "1,Nguyễn Thị Thu Hà,Kiểm sát viên trung cấp,Viện kiểm sát nhân dân tỉnh Bắc Giang,"
-        "Chiến sĩ thi đua ngành Kiểm sát nhân dân,2020,123/QĐ-VKSTC,14/01/2021,",
+    assert data.decode("utf-8-sig").splitlines() == [  # text quoted, so that no cell is read as a formula
+        '"STT","Tập thể, cá nhân","Chức vụ","Đơn vị","Danh hiệu","Năm","Số quyết định","Ngày quyết định",'
+        '"Cấp quyết định"',
+        '1,"Nguyễn Thị Thu Hà","Kiểm sát viên trung cấp","Viện kiểm sát nhân dân tỉnh Bắc Giang",'
+        '"Chiến sĩ thi đua ngành Kiểm sát nhân dân","2020","123/QĐ-VKSTC","14/01/2021",""',
     ]

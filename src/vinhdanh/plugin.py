@@ -38,7 +38,7 @@ from .model import Collective, Person
 from .pagefind import SearchIndexer, SearchIndexError
 from .pages import CSS_URI, JS_URI, SEARCH_JS_URI, PageSource, page_uri
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
-from .preview import banner, previewable
+from .preview import BANNER_FILE, banner, banner_loader, previewable
 from .rebuilds import REBUILDS
 from .relations import kind_of
 from .sanitize import clean_html
@@ -309,8 +309,9 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
                 REBUILDS.search_pages[fragment[0]] = fragment
         if page.file.src_uri in self.pages:  # written: MkDocs would keep every profile's HTML to the end
             page.content = None
-        if self.banner:  # under `mkdocs serve` only: the problems, on every page
-            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + self.banner, output, count=1)
+        if self.serving:  # the problems, on every page of the preview
+            loader = banner_loader(page.url)
+            output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + loader, output, count=1)
         return output
 
     @event_priority(-100)  # after the blog plugin, whose date filter this replaces
@@ -396,6 +397,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         if self.serving and self.config.search:
             REBUILDS.index_in_background(Path(config.site_dir), self.page_urls)
         if self.serving:
+            (Path(config.site_dir) / BANNER_FILE).write_text(self.banner, encoding="utf-8")
             REBUILDS.end()
         if self.second_core:
             core, self.second_core = self.second_core, None

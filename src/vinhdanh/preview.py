@@ -70,6 +70,22 @@ def _without(loaded: Loaded, bad: set[str], docs: Path, last_good: Loaded | None
                   set(people))
 
 
+BANNER_FILE = "vinhdanh-preview.html"
+"""Written beside the preview's pages at each rebuild: the banner, or nothing."""
+
+
+def banner_loader(page_url: str) -> str:
+    """Return what each preview page carries to show the current banner.
+
+    The banner is fetched rather than written into each page: under `serve --dirty` a rebuild
+    writes only the pages it changed, and the others would keep an old banner, or none.
+    """
+    up = "../" * page_url.count("/")
+    return (f'<script>fetch("{up}{BANNER_FILE}", {{cache: "no-store"}}).then(function (r) {{ return r.ok ? r.text()'
+            ' : ""; }).then(function (h) { if (h) { document.body.insertAdjacentHTML("afterbegin", h); } });'
+            "</script>")
+
+
 def banner(problems: list[Problem]) -> str:
     """Return the HTML of the preview's banner: what is wrong, where, in Vietnamese."""
     items = "".join(f"<li><code>{html.escape(p.path)}{f':{p.line}' if p.line else ''}</code> "
