@@ -11,6 +11,7 @@ that would publish the records as they are (`private:` fields included), a hidde
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -50,7 +51,13 @@ def within(folder: Path, written: str) -> Path | None:
     if Path(written).is_absolute():
         return None
     target = resolved(folder / written)
-    return target if target and target.is_relative_to(folder.resolve()) else None
+    return target if target and target.is_relative_to(_real(folder)) else None
+
+
+@functools.lru_cache(maxsize=64)
+def _real(folder: Path) -> Path:
+    """Return folder with its links followed; the records' and docs' folders are asked for once per file."""
+    return folder.resolve()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .records import LIST_KEYS, SEARCH_KEY, UNIT_KEY, VERSION_KEY, editor_data, 
 from .saving import Editor, Refused, Saves
 from .thumbnails import PORTRAIT_WIDTH, STORY_WIDTH, Thumbnails
 from .uploads import media_file
-from .validate import Trial
+from .validate import Change, Trial
 from .versions import Versions, version_of
 
 DATA_KINDS = frozenset({"people", "collectives", "stories", *LIST_KEYS})
@@ -72,9 +72,12 @@ class Backend:
             return refused.status, refused.answer
 
     def warm_up(self) -> None:
-        """Read what the editor asks for first (every list, the latest photos), so that it opens fast the first time."""
+        """Read what the editor asks for first (every list, the latest photos) and make the copy saves are tried
+        on, so that the first list and the first save are as fast as the next ones."""
         for folder, (kind, _) in self.paths.folders.items():
             self._read("getMedia" if kind == "photo" else "entriesByFolder", {"folder": folder, "mediaFolder": folder})
+        with self.lock:
+            self.saves.trial.verdict(Change())
 
     # --- Reads --------------------------------------------------------------------------
 
