@@ -17,16 +17,15 @@ from ..text import fold, nfc
 from ..yamlfile import YamlFile, read_yaml
 from .commits import Repository
 from .paths import EditablePaths, PathRefused, Target
-from .records import LIST_KEYS, SEARCH_KEY, UNIT_KEY, VERSION_KEY, editor_data, editor_text
-from .saving import Editor, Refused, Saves
+from .records import SEARCH_KEY, UNIT_KEY, VERSION_KEY, editor_data, editor_text
+from .saving import DATA_KINDS, Editor, Refused, Saves
 from .thumbnails import PORTRAIT_WIDTH, STORY_WIDTH, Thumbnails
 from .uploads import media_file
 from .validate import Change, Trial
 from .versions import Versions, version_of
 
-DATA_KINDS = frozenset({"people", "collectives", "stories", *LIST_KEYS})
 LISTED = ("name", "unit", "published")
-"""What a person or collective carries in a folder's list: its summary, its picker label, its grid photo."""
+"""What a person or collective carries in a folder's list: its summary and its picker label."""
 LIBRARY_SIZE = 200
 """Photos the media library lists, the latest first. Decap turns each into a blob in the page, about a
 millisecond apiece: 3,000 portraits would hold the editor up for seconds each time it opens. A photo
@@ -74,10 +73,14 @@ class Backend:
     def warm_up(self) -> None:
         """Read what the editor asks for first (every list, the latest photos) and make the copy saves are tried
         on, so that the first list and the first save are as fast as the next ones."""
-        for folder, (kind, _) in self.paths.folders.items():
-            self._read("getMedia" if kind == "photo" else "entriesByFolder", {"folder": folder, "mediaFolder": folder})
-        with self.lock:
-            self.saves.trial.verdict(Change())
+        try:
+            for folder, (kind, _) in self.paths.folders.items():
+                self._read("getMedia" if kind == "photo" else "entriesByFolder",
+                           {"folder": folder, "mediaFolder": folder})
+            with self.lock:
+                self.saves.trial.verdict(Change())
+        except (OSError, ValueError, PathRefused):
+            pass  # a head start only: the requests themselves meet and report the same trouble
 
     # --- Reads --------------------------------------------------------------------------
 
