@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
@@ -19,3 +21,45 @@ def test_the_announce_bar_shows_only_under_the_preview(demo_site: Path) -> None:
     assert announce(preview=False) == ""
     assert "Bản xem trước" in announce(preview=True)
     assert "md-banner" not in (demo_site / "index.html").read_text(encoding="utf-8")
+
+
+class _Shown(HTMLParser):
+    """Collect the text a visitor sees or hears: text outside scripts, styles and hidden search data, and labels."""
+
+    LABELS = ("alt", "title", "aria-label", "placeholder")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.code: list[str] = []
+        self._skip: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("script", "style") or "vd-search-data" in (found.get("class") or ""):
+            self._skip.append(tag)
+        elif tag == "code":
+            self.code.append(tag)
+        self.text += [value for name, value in attrs if name in self.LABELS and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+ENGLISH = re.compile(r"\b(Tabs|logo|Made with|Material for MkDocs|successor|Back to top|RSS feed|Initializing|"
+                     r"Contributors)\b")
+
+
+def test_no_english_and_no_field_names_are_shown(demo_site: Path) -> None:
+    for page in demo_site.rglob("*.html"):
+        shown = _Shown()
+        shown.feed(page.read_text(encoding="utf-8"))
+        assert not ENGLISH.findall(" ".join(shown.text)), page
+        if not page.relative_to(demo_site).parts[0] in ("news", "gioi-thieu"):  # what the press team wrote
+            assert shown.code == [], page  # field names of the records: <code>successor</code>
+    assert 'aria-label="Các mục chính"' in (demo_site / "index.html").read_text(encoding="utf-8")
