@@ -63,3 +63,20 @@ def test_no_english_and_no_field_names_are_shown(demo_site: Path) -> None:
         if not page.relative_to(demo_site).parts[0] in ("news", "gioi-thieu"):  # what the press team wrote
             assert shown.code == [], page  # field names of the records: <code>successor</code>
     assert 'aria-label="Các mục chính"' in (demo_site / "index.html").read_text(encoding="utf-8")
+
+
+def _primary_navigation(page: str) -> list[str]:
+    """Return the names of the pages in Material's navigation drawer (the menu on phones), not of their headings."""
+    drawer = page[page.index('class="md-nav md-nav--primary'):page.index('md-sidebar--secondary')]
+    return re.findall(r'<a href="[^"#]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>',
+                      drawer)
+
+
+def test_the_honours_menu_lists_every_way_of_browsing(demo_site: Path) -> None:
+    for uri in ("nam/index.html", "danh-hieu/index.html", "ca-nhan/nguyen-thi-thu-ha/index.html"):
+        menu = _primary_navigation((demo_site / uri).read_text(encoding="utf-8"))
+        section = menu[menu.index("Khen thưởng"):]
+        assert section[1:8] == ["Theo năm", "Danh hiệu", "Đơn vị", "Phong trào", "Quyết định", "Bảng vàng",
+                                "Lấy ý kiến"], uri
+    news = _primary_navigation((demo_site / "news/index.html").read_text(encoding="utf-8"))
+    assert news.count("Tin bài") == 1  # an index named as its section is not listed twice
