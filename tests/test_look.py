@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -60,7 +61,7 @@ def test_no_english_and_no_field_names_are_shown(demo_site: Path) -> None:
         shown = _Shown()
         shown.feed(page.read_text(encoding="utf-8"))
         assert not ENGLISH.findall(" ".join(shown.text)), page
-        if not page.relative_to(demo_site).parts[0] in ("news", "gioi-thieu"):  # what the press team wrote
+        if page.relative_to(demo_site).parts[0] not in ("news", "gioi-thieu"):  # what the press team wrote
             assert shown.code == [], page  # field names of the records: <code>successor</code>
     assert 'aria-label="Các mục chính"' in (demo_site / "index.html").read_text(encoding="utf-8")
 
@@ -80,3 +81,17 @@ def test_the_honours_menu_lists_every_way_of_browsing(demo_site: Path) -> None:
                                 "Lấy ý kiến"], uri
     news = _primary_navigation((demo_site / "news/index.html").read_text(encoding="utf-8"))
     assert news.count("Tin bài") == 1  # an index named as its section is not listed twice
+
+
+def test_pages_outside_the_navigation_give_its_column_to_their_content(browser: Any, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for path, outside in (("ca-nhan/nguyen-thi-thu-ha/", True), ("quyet-dinh/15-qd-vkstc-2021/", True),
+                          ("danh-hieu/", False)):
+        page.goto(site_url + path)
+        left = page.locator(".md-content").bounding_box()["x"]
+        assert (left < 100) == outside, path  # the empty column was 242 px wide
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "ca-nhan/nguyen-thi-thu-ha/")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    assert page.get_by_role("link", name="Giới thiệu").last.is_visible()  # the menu drawer stays
+    page.close()
