@@ -95,3 +95,21 @@ def test_pages_outside_the_navigation_give_its_column_to_their_content(browser: 
     page.locator("label.md-header__button[for=__drawer]").click()
     assert page.get_by_role("link", name="Giới thiệu").last.is_visible()  # the menu drawer stays
     page.close()
+
+
+H1_PAGES = ["", "ca-nhan/", "ca-nhan/nguyen-thi-thu-ha/", "tap-the/vu-16-vkstc/", "nam/2024/", "quyet-dinh/",
+            "quyet-dinh/15-qd-vkstc-2021/", "thong-ke/", "bang-vang/2025/", "gioi-thieu/", "news/",
+            "news/2021/01/14/vu-thi-dua-khen-thuong-trien-khai-cong-tac-nam-2021/"]
+H1_STYLE = ("font-family", "font-size", "font-weight", "line-height", "letter-spacing", "color")
+
+
+def test_every_kind_of_page_has_the_same_title_style(browser: Any, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    styles = {}
+    for path in H1_PAGES:
+        page.goto(site_url + path)
+        styles[path] = page.locator(".md-content h1").first.evaluate(
+            "(h, names) => names.map(n => getComputedStyle(h).getPropertyValue(n))", list(H1_STYLE))
+    page.close()
+    assert len({tuple(style) for style in styles.values()}) == 1, styles
+    assert styles[""][2] == "700"
