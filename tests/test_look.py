@@ -113,3 +113,33 @@ def test_every_kind_of_page_has_the_same_title_style(browser: Any, site_url: str
     page.close()
     assert len({tuple(style) for style in styles.values()}) == 1, styles
     assert styles[""][2] == "700"
+
+
+# Each match of PATTERN in the page's content that the browser lays out on more than one line.
+BROKEN = r"""(pattern) => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(new RegExp(pattern, "gu"))) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+UNBROKEN = r"\d+/QĐ-\p{L}+|\d\d/\d\d/\d{4}|\b(19|20)\d\d\b"
+"""Decision numbers, dates and years: never cut across lines."""
+
+
+def test_decision_numbers_dates_and_years_stay_on_one_line(browser: Any, site_url: str) -> None:
+    page = browser.new_page()
+    for width in (390, 640, 1024):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in ("ca-nhan/tran-cong-tuan/", "nam/2024/", "quyet-dinh/", "quyet-dinh/15-qd-vkstc-2021/",
+                     "thong-ke/"):
+            page.goto(site_url + path)
+            assert page.evaluate(BROKEN, UNBROKEN) == [], (width, path)
+    page.close()
