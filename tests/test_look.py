@@ -164,3 +164,14 @@ def test_statistics_tables_fit_a_phone_with_their_column_names_on_one_line(brows
         lines = page.locator(".vd-stats-table thead th").evaluate_all(LINES)
         assert max(lines) <= 2 and lines.count(2) <= (0 if width == 390 else 6), (width, lines)
     page.close()
+
+
+def test_charts_are_drawn_in_the_page_s_font_and_fit_a_phone(browser: Any, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(site_url + "thong-ke/")
+    body = page.evaluate("getComputedStyle(document.body).fontFamily")
+    fonts = page.locator(".vd-chart svg text").evaluate_all("texts => texts.map(t => getComputedStyle(t).fontFamily)")
+    assert fonts and set(fonts) == {body}
+    for chart in page.locator(".vd-chart svg").all():  # scaled to the screen, not cut at its right
+        assert chart.evaluate("svg => svg.getBoundingClientRect().width <= svg.parentElement.clientWidth")
+    page.close()
