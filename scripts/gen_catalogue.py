@@ -42,6 +42,8 @@ COLLECTIVE_TITLES = [("tap-the-ldxs", 6), ("tap-the-ldtt", 4), ("co-thi-dua-ngan
                      ("bk-thu-tuong", 1), ("co-thi-dua-chinh-phu", 1), ("hc-lao-dong-hang-ba", 1)]
 AUTHORITY = {"nha-nuoc": "Chủ tịch nước", "chinh-phu": "Thủ tướng Chính phủ", "nganh": "Viện trưởng VKSND tối cao",
              "co-so": "Viện trưởng VKSND cấp tỉnh"}
+# The issuer's code in a decision number agrees with its signer: "…/QĐ-CTN" is the President's.
+DECISION_SUFFIX = {"nha-nuoc": "CTN", "chinh-phu": "TTg", "nganh": "VKSTC", "co-so": "VKS"}
 LEVELS = {"anh-hung-lao-dong": "nha-nuoc", "hc-lao-dong-hang-ba": "nha-nuoc", "cstd-toan-quoc": "chinh-phu",
           "co-thi-dua-chinh-phu": "chinh-phu", "bk-thu-tuong": "chinh-phu", "cstd-nganh": "nganh",
           "co-thi-dua-nganh": "nganh", "bk-vien-truong-vkstc": "nganh", "knc-vi-su-nghiep-kiem-sat": "nganh"}
@@ -66,7 +68,7 @@ def _decision(level: str, year: int, number: int, date: dt.date) -> tuple[str, d
     """
     if (level, year) not in _DECISIONS:
         used = {(n, d.year) for n, d in _DECISIONS.values()}
-        suffix = "VKSTC" if level != "co-so" else "VKS"
+        suffix = DECISION_SUFFIX[level]
         while (f"{number}/QĐ-{suffix}", date.year) in used:
             number += 1
         _DECISIONS[(level, year)] = (f"{number}/QĐ-{suffix}", date)

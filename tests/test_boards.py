@@ -74,3 +74,14 @@ def test_no_board_without_high_honours(records: Path) -> None:
     write(records, {"people/nguyen-thi-thu-ha.yml": "name: Nguyễn Thị Thu Hà\nunit: vks-bac-ninh\n",
                     "collectives/phong-tdkt.yml": "name: Phòng\nunit: vks-bac-ninh\n"})
     assert "Chưa có khen thưởng cấp ngành trở lên nào được công bố." in rendered(records)["bang-vang/index.md"]
+
+
+def test_a_year_of_more_than_sixty_portraits_takes_several_pages(records: Path) -> None:
+    many = {f"people/p{n:03}.yml": f"name: Nguyễn Văn P{n:03}\nunit: vks-bac-ninh\nhonours:\n  - {{title: bk, year: 2025}}\n"
+            for n in range(boards.CARDS_PER_PAGE + 5)}
+    write(records, {**RECORDS, **many})
+    pages = rendered(records)
+    assert boards.CARDS_PER_PAGE <= 60  # 300 portraits on a page were too many to look through
+    assert [len(cards(pages[uri])) for uri in ("bang-vang/2025.md", "bang-vang/2025/2.md", "bang-vang/2025/3.md")] == [
+        boards.CARDS_PER_PAGE, 5 + 2, 1]  # people, the rest of them, the collective
+    assert 'rel="next"' in pages["bang-vang/2025.md"] and 'rel="prev"' in pages["bang-vang/2025/2.md"]

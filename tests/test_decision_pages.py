@@ -53,9 +53,10 @@ def test_the_built_site_shows_the_decision_s_roll(imported_site: Path) -> None:
     assert {href for _, href, _ in rows} >= {"../../ca-nhan/phung-thi-le/", "../../ca-nhan/nguyen-van-hung-2/"}
     assert "Phó Viện trưởng" in page  # the position the annex gives, not the record's
     index = (imported_site / "quyet-dinh/index.html").read_text(encoding="utf-8")
-    assert '<a href="../quyet-dinh/412-qd-vkstc-2026/">412/QĐ-VKSTC</a>' in index
+    assert '<a href="../quyet-dinh/412-qd-vkstc-2026/"><span class="vd-nowrap">412/QĐ-VKSTC</span></a>' in index
     profile = (imported_site / "ca-nhan/nguyen-thi-thu-ha/index.html").read_text(encoding="utf-8")
-    assert '<a href="../../quyet-dinh/412-qd-vkstc-2026/">412/QĐ-VKSTC ngày 15/01/2026</a>' in profile
+    assert ('<a href="../../quyet-dinh/412-qd-vkstc-2026/"><span class="vd-nowrap">412/QĐ-VKSTC</span> ngày '
+            '15/01/2026</a>') in profile
     assert 'href="../quyet-dinh/"' in (imported_site / "nam/index.html").read_text(encoding="utf-8")  # the nav tab
     data = (imported_site / ROLL / "412-qd-vkstc-2026.csv").read_bytes()
     lines = data.decode("utf-8-sig").splitlines()

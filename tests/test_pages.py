@@ -127,7 +127,8 @@ def test_decision_roll_groups_titles_and_kinds_and_keeps_the_position_at_the_tim
     assert "Viện kiểm sát nhân dân tỉnh Bắc Giang" in page  # the unit then
     assert "Ẩn Danh" not in page and "Phòng Kiểm sát &lt;b&gt;1&lt;/b&gt;" in page
     assert 'href="../../quyet-dinh/123-qd-vkstc-2021/123-qd-vkstc-2021.csv" download' in page
-    assert '<a href="../../quyet-dinh/123-qd-vkstc-2021/">123/QĐ-VKSTC ngày 14/01/2021</a>' in pages[
+    assert ('<a href="../../quyet-dinh/123-qd-vkstc-2021/"><span class="vd-nowrap">123/QĐ-VKSTC</span> ngày '
+            '14/01/2021</a>') in pages[
         "ca-nhan/nguyen-thi-thu-ha.md"]
 
 

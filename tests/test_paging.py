@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from vinhdanh.paging import Group, cut, span_label
 
+from .browser import served
 from .sitebuild import ROOT, broken_links, build_site, copy_project
 
 
@@ -66,9 +68,31 @@ def test_every_exemplar_is_two_clicks_from_its_a_to_z(small_pages_site: Path) ->
 def test_long_honour_lists_are_paged_with_counts(small_pages_site: Path) -> None:
     site = small_pages_site
     first = (site / "danh-hieu/cstd-co-so/index.html").read_text(encoding="utf-8")
-    assert 'class="vd-pager"' in first and 'aria-current="page">1. Năm ' in first
+    assert 'class="vd-pager"' in first
+    assert re.search(r'aria-current="page"><span class="vd-pager__number"><span class="vd-visually-hidden">Trang </span>1'
+                     r'</span> <span class="vd-pager__label">Năm ', first)
     assert (site / "danh-hieu/cstd-co-so/2/index.html").exists()
     for page in site.glob("danh-hieu/*/**/index.html"):
         html = page.read_text(encoding="utf-8")
         assert html.count("<tr>") - html.count("<thead") <= 20, page
     assert broken_links(site) == []
+
+
+def test_the_pager_marks_the_page_and_steps_back_and_forth(small_pages_site: Path, browser: Any) -> None:
+    with served(small_pages_site) as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + "danh-hieu/cstd-co-so/2/")
+        pager = page.get_by_role("navigation", name="Các trang của danh sách", exact=True)
+        assert pager.get_by_role("link", name="Trang 2 Năm 2023").get_attribute("aria-current") == "page"
+        assert page.get_by_role("navigation", name="Các trang của danh sách, cuối danh sách").count() == 1
+        for link in pager.get_by_role("link").all():  # large enough for a finger
+            assert link.bounding_box()["height"] >= 44
+        previous, following = pager.locator("a[rel=prev]"), pager.locator("a[rel=next]")
+        assert previous.text_content() == "‹ Trang trước: Năm 2025 – Năm 2024"  # what it is, for screen readers too
+        assert following.text_content() == "Trang sau: Năm 2021 ›"
+        previous.focus()  # by keyboard: Enter follows the link
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/danh-hieu/cstd-co-so/")
+        pager = page.get_by_role("navigation", name="Các trang của danh sách", exact=True)
+        assert pager.locator("a[rel=prev]").count() == 0 and pager.locator("a[rel=next]").count() == 1
+        page.close()

@@ -61,9 +61,21 @@ def test_decomposed_query_is_normalised(page: Any, site_url: str) -> None:
     assert "Đinh Thị Hằng" in search(page, site_url, unicodedata.normalize("NFD", "Đinh Thị Hằng"))[:3]
 
 
+INDEXED = """async (query) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", location.href).href);
+  const found = await pagefind.search(query);
+  return Promise.all(found.results.map(async (result) => (await result.data()).content));
+}"""
+"""The text Pagefind holds of each page a query finds."""
+
+
 def test_only_page_content_is_indexed(page: Any, site_url: str) -> None:
-    assert search(page, site_url, "Material for MkDocs") == []     # the footer
     assert search(page, site_url, "Giới thiệu")[0] == "Giới thiệu"  # a tab, and the page itself
+    page.goto(site_url)
+    indexed = page.evaluate(INDEXED, "thi đua khen thưởng")
+    assert len(indexed) > 20
+    for text in indexed:  # neither the tabs nor the footer's line
+        assert "Trang chủ Cá nhân Tập thể" not in text and "Dữ liệu minh họa, nhân vật hư cấu" not in text, text[:80]
 
 
 def test_facets_and_sort(page: Any, site_url: str) -> None:
@@ -80,6 +92,19 @@ def test_facets_and_sort(page: Any, site_url: str) -> None:
     page.wait_for_selector("#vd-search-page[data-state=done]")
     dates = [m.inner_text() for m in page.query_selector_all(".vd-result__meta")]
     assert dates[0].startswith("10/03/2026") and dates[-1].startswith("14/01/2021") and len(dates) == 8
+
+
+def test_results_show_each_page_s_own_picture_and_words_apart(page: Any, site_url: str) -> None:
+    search(page, site_url, "Phạm Ngọc Mai")
+    result = page.locator(".vd-result").first  # no photo: not the portrait of her Youth Union on her page
+    assert result.locator(".vd-result__title").inner_text() == "Phạm Ngọc Mai"
+    assert result.locator(".vd-result__thumb--none").count() == 1 and result.locator("img").count() == 0
+    assert result.locator(".vd-result__excerpt").inner_text().startswith("Phạm Ngọc")  # not her placeholder's "M"
+    search(page, site_url, "bộ câu hỏi nghiệp vụ thi hành án")
+    excerpts = " ".join(e.inner_text() for e in page.query_selector_all(".vd-result__excerpt"))
+    assert "Cấp Cấp ngành" in excerpts or "Cấp Cấp cơ sở" in excerpts
+    runs = [excerpts[i:i + 2] for i in range(len(excerpts) - 1) if excerpts[i].islower() and excerpts[i + 1].isupper()]
+    assert runs == []  # "CấpCấp", "vịViện": words of two blocks run together
 
 
 def test_header_box_keyboard(page: Any, site_url: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from vinhdanh.checks import checked_catalogue
 from vinhdanh.feed import ATOM, FeedEntry, atom_feed
 from vinhdanh.load import load
+from vinhdanh.pagefind import spaced
 from vinhdanh.relations import Relations
 from vinhdanh.search import exemplar_search_data, shadow_block, shadow_text, story_search_data, synonym_groups
 from vinhdanh.stories import VIETNAM, Cover, Story
@@ -90,3 +91,22 @@ def test_atom_feed_is_valid_newest_first_and_reproducible() -> None:
     assert enclosure.get("type") == "image/webp"
     empty = etree.fromstring(atom_feed([], "Trang", "http://x/", "http://x/news/feed.xml"))
     assert empty.findall("a:entry", ns) == [] and empty.findtext("a:updated", namespaces=ns).startswith("2000-")
+
+
+def test_a_result_without_photo_has_no_picture_rather_than_another_page_s(records: Path) -> None:
+    catalogue, _ = checked_catalogue(load(records))
+    rel = Relations(catalogue)
+    found = re.findall(r'data-pagefind-(\w+)="([^"]*)"', exemplar_search_data(rel, catalogue.people["nguyen-thi-thu-ha"],
+                                                                             None))
+    assert ("meta", "image:") in found  # explicit: Pagefind would take the page's first <img>
+    bare = Story("news/posts/b.md", "Tin", dt.datetime(2024, 1, 1, tzinfo=VIETNAM), images=("news/images/b.jpg",))
+    assert ("meta", "image:news/images/b.jpg") in re.findall(r'data-pagefind-(\w+)="([^"]*)"',
+                                                            story_search_data(rel, bare))
+    without = Story("news/posts/c.md", "Tin", dt.datetime(2024, 1, 1, tzinfo=VIETNAM))
+    assert ("meta", "image:") in re.findall(r'data-pagefind-(\w+)="([^"]*)"', story_search_data(rel, without))
+
+
+def test_words_of_neighbouring_blocks_are_kept_apart_for_search() -> None:
+    assert spaced("<dl><dt>Cấp</dt><dd>Cấp ngành</dd><dt>Đơn vị</dt><dd>Viện</dd></dl>") == (
+        "<dl><dt>Cấp</dt> <dd>Cấp ngành</dd> <dt>Đơn vị</dt> <dd>Viện</dd> </dl>")
+    assert spaced("<p><b>Hà</b><i>Nội</i></p>") == "<p><b>Hà</b><i>Nội</i></p>"  # inline: one word stays one

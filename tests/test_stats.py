@@ -134,6 +134,37 @@ def bars(chart: str) -> int:
 
 
 def test_charts_draw_the_numbers_given() -> None:
-    chart = svg(stacked_years([(2020, (1, 0, 2)), (2021, (0, 0, 4))], ["A", "B", "C"], "Lượt"), "nhãn")
+    chart = svg(stacked_years([(2020, (1, 0, 2)), (2021, (0, 0, 4))], ["Cấp Nhà nước", "Cấp ngành", "Cấp cơ sở"],
+                              "Lượt"), "nhãn")
     assert bars(chart) == 3 and 'aria-label="nhãn"' in chart
     assert bars(svg(ranked_bars([("Đơn vị một", 5), ("Đơn vị hai", 2)], "Lượt"), "x")) == 2
+    with pytest.raises(ValueError, match="no colour for the series 'A'"):
+        stacked_years([(2020, (1,))], ["A"], "Lượt")
+
+
+def legend(chart: str) -> list[tuple[str, str]]:
+    """Return (name, colour) of each entry of a chart's legend."""
+    return re.findall(r'role-legend-symbol[^>]*>\s*<path [^>]*fill="([^"]+)".*?role-legend-label[^>]*>\s*<text[^>]*>'
+                      r"([^<]+)</text>", chart, re.S)
+
+
+def test_a_series_has_one_colour_on_every_chart(stats_page: str) -> None:
+    charts = re.findall(r"<svg [^>]*class=\"vd-chart__svg\".*?</svg>", stats_page, re.S)
+    entries = {(html.unescape(name), fill) for chart in charts for fill, name in legend(chart)}
+    names = [name for name, _ in entries]
+    assert len(set(names)) == len(names) == len({fill for _, fill in entries})  # one colour per series, and back
+    assert {"Cấp ngành", "Cấp cơ sở", "Toàn quốc", "Cá nhân", "Tập thể"} <= set(names)
+    # Levels of honours (chart 1), of titles (chart 4) and of initiatives (chart 5) are drawn alike.
+    assert [name for _, name in legend(charts[0])] == [name for _, name in legend(charts[3])]
+    assert set(legend(charts[4])) >= {(fill, name) for fill, name in legend(charts[0]) if name in ("Cấp ngành",
+                                                                                                   "Cấp cơ sở")}
+
+
+def test_chart_labels_are_wrapped_never_cut(stats_page: str) -> None:
+    charts = re.findall(r"<svg [^>]*class=\"vd-chart__svg\".*?</svg>", stats_page, re.S)
+    assert all("…" not in chart for chart in charts)
+    [names] = [group for group in re.findall(r'role-axis-label.*?</g>', charts[3], re.S) if "Lao động" in group]
+    shown = {html.unescape(re.sub(r"<[^>]+>", "", label.replace("</tspan><tspan", " </tspan><tspan")))
+             for label in re.findall(r"<text[^>]*>(.*?)</text>", names, re.S)}  # a name's lines, one after the other
+    assert shown == {row[0] for row in table(stats_page, "Số lượt tặng mỗi danh hiệu, hình thức khen thưởng")}
+    assert "Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao" in shown

@@ -101,9 +101,7 @@ def exemplar_search_data(rel: Relations, exemplar: Person | Collective, image: s
         parts.append(_span("meta", "danh_hieu", f"{top.title.name} ({top.honour.year})"))
     latest = max((a.honour.date or dt.date(a.honour.last_year, 12, 31) for a in awards), default=None)
     parts.append(_span("sort", "ngay", f"{latest:%Y%m%d}" if latest else "0"))
-    if image:
-        parts.append(_span("meta", "image", image))
-        parts.append(_span("meta", "image_alt", exemplar.name))
+    parts += _image(image, exemplar.name)
     return _hidden(parts)
 
 
@@ -116,10 +114,21 @@ def story_search_data(rel: Relations, story: Story) -> str:
         parts.append(_span("filter", "phong_trao", rel.movements[story.movement].name))
     for unit in sorted({_province(rel, e.unit) for e in rel.featured(story)}):
         parts.append(_span("filter", "don_vi", unit))
-    if story.cover:
-        parts.append(_span("meta", "image", story.cover.image))
-        parts.append(_span("meta", "image_alt", story.cover.alt))
+    # The cover, or else the story's first photo (not a featured exemplar's portrait further down).
+    first = story.cover.image if story.cover else story.images[0] if story.images else None
+    parts += _image(first, story.cover.alt if story.cover else "")
     return _hidden(parts)
+
+
+def _image(image: str | None, alt: str) -> list[str]:
+    """Return the result's picture, or an explicit none.
+
+    Without one, Pagefind takes the page's first <img>, whatever it is: for a person without a photo,
+    the portrait of a collective he belongs to, at an address relative to the page.
+    """
+    if not image:
+        return [_span("meta", "image", "")]
+    return [_span("meta", "image", image), _span("meta", "image_alt", alt)]
 
 
 def _hidden(parts: list[str]) -> str:

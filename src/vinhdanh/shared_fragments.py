@@ -34,7 +34,8 @@ class SharedFragments:
             self._fragments[key] = Markup(caller())
         return self._fragments[key]
 
-    def _key(self, name: str, page: Any, nav: Any) -> tuple[str, str, str] | None:
+    def outside_navigation(self, page: Any, nav: Any) -> bool:
+        """Return whether page is a page the navigation does not show (a profile, a page of a long list)."""
         if nav is not self._nav:  # a new build: its own navigation and fragments
             self._fragments.clear()
             self._nav = nav
@@ -42,7 +43,10 @@ class SharedFragments:
             # Every folder some link of the navigation goes below (a set: with the news' pages, hundreds of links).
             self._folders_linked_below = {url.rsplit("/", depth)[0] for url in _urls(getattr(nav, "items", ()))
                                           for depth in range(1, url.count("/") + 1)}
-        if page is None or getattr(page, "parent", None) is not None or id(page) in self._nav_pages:
+        return not (page is None or getattr(page, "parent", None) is not None or id(page) in self._nav_pages)
+
+    def _key(self, name: str, page: Any, nav: Any) -> tuple[str, str, str] | None:
+        if not self.outside_navigation(page, nav):
             return None  # the navigation shows where this page is
         # Links are made relative to the page's folder, as MkDocs's `url` filter does (get_relative_url).
         head, tail = posixpath.split(page.url)

@@ -29,8 +29,10 @@ def charts(stats: Statistics) -> dict[str, str]:
                                "Biểu đồ cột: số cá nhân và tập thể được khen thưởng mỗi năm")
         out["units"] = svg(ranked_bars([(r.unit.short, r.count) for r in stats.units], "Lượt khen thưởng"),
                            "Biểu đồ thanh: các đơn vị có nhiều lượt khen thưởng nhất")
-        out["titles"] = svg(ranked_bars([(t.name, n) for t, n in stats.titles[:TITLES_IN_CHART]], "Lượt"),
-                            "Biểu đồ thanh: số lượt tặng mỗi danh hiệu, hình thức khen thưởng")
+        titles = stats.titles[:TITLES_IN_CHART]  # each in the colour of its level, as on the chart of levels
+        out["titles"] = svg(ranked_bars([(t.name, n) for t, n in titles], "Lượt",
+                                        [HONOUR_LEVELS[t.level] for t, _ in titles]),
+                            "Biểu đồ thanh: số lượt tặng mỗi danh hiệu, hình thức khen thưởng, theo cấp")
     if stats.initiatives_by_level:
         out["initiatives"] = svg(stacked_years(_years(stats.initiatives_by_level),
                                                list(INITIATIVE_LEVEL_NAMES.values()), "Số sáng kiến"),
