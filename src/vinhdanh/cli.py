@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 from dataclasses import replace
+from importlib.metadata import version as package_version
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     parser = argparse.ArgumentParser(prog="vinhdanh", description="Hồ sơ điển hình tiên tiến → trang web.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version('vinhdanh')}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the records without building")
     check_cmd.add_argument("--exemplars", type=Path, help="check only the records in this folder, not the site")
