@@ -28,7 +28,7 @@ from PIL import Image
 from vinhdanh import cli
 
 from .conftest import COLLECTIVE, PERSON, UNITS, write
-from .sitebuild import ROOT, copy_project
+from .sitebuild import copy_project, drop_setting
 
 VINHDANH = Path(sys.executable).parent / "vinhdanh"
 RANDOM_CASES = 200
@@ -57,7 +57,18 @@ Sáng 14/01/2021, Vụ Thi đua – Khen thưởng tổ chức **hội nghị** 
 
 Hội nghị đã [biểu dương](../../index.md) các tập thể, cá nhân.
 """
-AUTHORS = (ROOT / "content/news/.authors.yml").read_text(encoding="utf-8")
+AUTHORS = """\
+authors:
+  minh-nhat:
+    name: Minh Nhật
+    description: Phóng viên
+    avatar: news/authors/minh-nhat.png
+  thien-thanh:
+    name: Thiên Thanh
+    description: Phóng viên ảnh
+    avatar: news/authors/thien-thanh.png
+"""
+"""The blog's own authors file, which a site may keep instead of the settings' `authors`."""
 TARGETS = {"exemplars/people/nguyen-thi-thu-ha.yml": PERSON, "exemplars/collectives/phong-tdkt.yml": COLLECTIVE,
            "exemplars/units.yml": UNITS, "content/news/posts/2021-01-14-hoi-nghi.md": STORY,
            "content/news/.authors.yml": AUTHORS}
@@ -204,8 +215,8 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                        "collectives/phong-tdkt.yml": COLLECTIVE})
     project = root / "site-repo"
     project.mkdir()
-    copy_project(project, records)
-    write(project, {"content/news/posts/2021-01-14-hoi-nghi.md": STORY})
+    drop_setting(copy_project(project, records), "authors")
+    write(project, {"content/news/posts/2021-01-14-hoi-nghi.md": STORY, "content/news/.authors.yml": AUTHORS})
     Image.new("RGB", (64, 48), "red").save(project / "content/news/images/hoi-nghi.jpg")
     config = project / "mkdocs.yml"  # the index is not what is tested here; it would double each build's time
     config.write_text(config.read_text(encoding="utf-8").replace("      news: news\n",

@@ -189,19 +189,24 @@ AUTHOR_FIELDS = {"name": F(s.text, True), "description": F(s.text, True), "avata
 
 
 def load_stories(docs_dir: Path, news: NewsRules, out: Loaded, now: dt.datetime | None = None,
-                 repository: Path | None = None) -> None:
+                 repository: Path | None = None, authors: tuple[dict[str, str], str] | None = None) -> None:
     """Read every story of the blog's posts folder into out, with its problems and references.
 
     A file or folder that is a link out of repository (by default, the folder holding
-    docs_dir) is reported and not read.
+    docs_dir) is reported and not read. `authors`: the authors' names by id and where they
+    are written, when the site's settings list them; otherwise the blog's authors file does.
     """
     repository = repository or docs_dir.parent
-    authors: dict[str, str] = {}
+    names, listed_in = authors if authors is not None else ({}, news.authors_file)
     for path in files_under(docs_dir / news.authors_file, repository, out.problems):
-        authors = _load_authors(path, out)
+        if authors is None:
+            names = _load_authors(path, out)
+        else:
+            out.problems.append(Problem(shown(path), 0, "", f"the news authors are listed in {listed_in} too; "
+                                        "keep one list: move any author missing there, then delete this file"))
     now = now or dt.datetime.now(VIETNAM)
     for path in files_under(docs_dir / news.posts_dir, repository, out.problems, "*.md"):
-        story = _read_story(docs_dir, path, authors, out, now, news.authors_file)
+        story = _read_story(docs_dir, path, names, out, now, listed_in)
         if story:
             out.catalogue.stories[story.src_uri] = story
 
