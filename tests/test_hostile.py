@@ -83,6 +83,18 @@ def test_an_alias_is_refused_at_its_line(records: Path, where: str) -> None:
     assert [str(p).replace(base, "") for p in check(loaded)] == [expected]
 
 
+def test_a_path_too_long_for_the_file_system_is_not_found(records: Path) -> None:
+    long = "x" * 3000
+    docs = records.parent / "content"
+    write(docs, {"news/posts/x.md": f"---\ntitle: Tin\ndate: 2024-01-01\ncover:\n  image: {long}\n---\n\nMở đầu.\n"})
+    assert with_person(records, PERSON.replace("summary:", f"photo: {long}\nsummary:")) == [
+        f"{P}:4: photo: file not found: exemplars/{'x' * 80}…; the path is relative to exemplars/"]
+    loaded = load(records)
+    load_stories(docs, NewsRules(), loaded)
+    assert [(p.path.rsplit("/", 1)[-1], p.field) for p in loaded.problems if "not found" in p.message] == [
+        ("nguyen-thi-thu-ha.yml", "photo"), ("x.md", "cover.image")]
+
+
 def test_limits_of_size_values_and_depth(records: Path) -> None:
     person = records / "people/nguyen-thi-thu-ha.yml"
     person.write_text(PERSON + "story: " + "Câu chuyện dài. " * (MAX_BYTES // 16), encoding="utf-8")

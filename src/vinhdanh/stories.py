@@ -14,7 +14,7 @@ import yaml
 
 from . import schema as s
 from .filecache import read_with
-from .links import files_under, shown, within
+from .links import files_under, is_file, shown, within
 from .load import Loaded, Reference
 from .markup import active_content
 from .photos import photo_problem
@@ -315,7 +315,7 @@ def _image_problem(docs_dir: Path, src_uri: str, target: str) -> str | None:
     path = within(docs_dir, from_docs)
     if target.startswith("/") or path is None:
         return f"{quoted(target)} is outside the content folder; put images under content/news/images/"
-    if not path.is_file():
+    if not is_file(path):
         return f"image not found: {shown(docs_dir)}/{excerpt(from_docs)}; the path is relative to the story's file"
     return photo_problem(path)
 
