@@ -31,6 +31,8 @@ DEMO_PAGES = [
     # The overview pages: decisions, statistics, honour boards, initiatives, nominations.
     "quyet-dinh/", "quyet-dinh/15-qd-vkstc-2021/", "thong-ke/", "bang-vang/", "bang-vang/2025/", "sang-kien/",
     "sang-kien/bo-cau-hoi-nghiep-vu-thi-hanh-an-dan-su-2019/", "lay-y-kien/", "lay-y-kien/hc-lao-dong-hang-ba-2026/",
+    # The agency's pages (Decree 42/2022/NĐ-CP): contact, the page in English.
+    "lien-he/", "en/",
 ]
 
 

@@ -25,8 +25,10 @@ from .nomination_pages import nomination_pages, open_nominations
 from .pagecache import PageCache
 from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
 from .photos import PhotoCache, PhotoSet
+from .portal_pages import phone_uri, portal_pages
 from .relations import Award, Relations, kind_of
 from .search import exemplar_search_data
+from .settings import NO_SETTINGS, Settings
 from .stats_page import statistics_pages
 from .stories import Story
 from .text import format_date, initial, slugify
@@ -36,6 +38,8 @@ SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "decision": "quyet-dinh", "nomination": "lay-y-kien",
             "initiative": "sang-kien", "board": "bang-vang",
             "stats": "thong-ke"}
+PAGES = {"contact": "lien-he.md", "english": "en.md"}
+"""Pages alone in their folder: not index.md, which Material's navigation.indexes would make a section's page."""
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 JS_URI = "assets/vinhdanh.js"  # keyboard fixes on every page
@@ -115,6 +119,8 @@ def page_uri(kind: str, key: object = None, part: int = 1) -> str:
     """
     if kind == "home":
         return "index.md"
+    if kind in PAGES:
+        return PAGES[kind]
     stem = f"{SECTIONS[kind]}/{key}" if key is not None else f"{SECTIONS[kind]}/index"
     return f"{stem}.md" if part == 1 else f"{stem.removesuffix('/index')}/{part}.md"
 
@@ -211,7 +217,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=format_date, html=keep_html, md=markdown_inline, num=thousands, initial=initial,
-                       letter_id=letter_id, yaml=yaml_string)
+                       letter_id=letter_id, yaml=yaml_string, tel=phone_uri)
     env.globals.update(LEVEL_NAMES=LEVEL_NAMES, LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
                        decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri)
     return env
@@ -222,8 +228,10 @@ class SiteRenderer:
 
     def __init__(self, rel: Relations, env: jinja2.Environment, photo_cache: PhotoCache,
                  exemplars_dir: Path = Path("exemplars"), directory_urls: bool = True,
-                 cache: PageCache | None = None) -> None:
+                 cache: PageCache | None = None, settings: Settings = NO_SETTINGS) -> None:
         self.rel = rel
+        self.settings = settings
+        """The organisation's settings: the contact and English pages, the nominations' legal basis."""
         self.cache = cache
         """Under `mkdocs serve`, the pages of the last rebuild."""
         self.env = env
@@ -267,6 +275,7 @@ class SiteRenderer:
         yield from initiative_pages(rel, self.render, page_uri)
         yield from board_pages(rel, self._render_board, page_uri)
         yield from statistics_pages(rel, self.render, page_uri)
+        yield from portal_pages(self.settings, self.render, page_uri)
         if self.cache is not None:
             self.cache.start(rel, self.env)
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
@@ -364,7 +373,7 @@ class SiteRenderer:
         blocks: list[str] = []
         body = self.env.get_template(template).render(
             rel=self.rel, link=links, photo=lambda e: self._photo(e, links), html_blocks=blocks, this_uri=uri,
-            **context)
+            settings=self.settings, **context)
         exemplar: Person | Collective | None = context.get("exemplar")
         if exemplar is None:
             return PageSource(uri, body, in_nav, tuple(blocks))

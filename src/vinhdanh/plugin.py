@@ -37,6 +37,7 @@ from .pagefind import SearchIndexer, SearchIndexError
 from .pages import CSS_URI, JS_URI, SEARCH_JS_URI, PageSource, page_uri
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
 from .plugin_config import VinhdanhConfig
+from .portal_pages import phone_uri, portal_globals
 from .preview import BANNER_FILE, banner, banner_loader, previewable
 from .rebuilds import REBUILDS
 from .relations import kind_of
@@ -306,7 +307,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         if self.serving:
             env.bytecode_cache = REBUILDS.templates
         env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri(), "preview": self.serving,
-                                   "shared": self.shared_fragments}
+                                   "shared": self.shared_fragments, **portal_globals(self.project)}
+        env.filters["tel"] = phone_uri
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])

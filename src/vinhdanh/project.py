@@ -21,7 +21,7 @@ from .pages import SiteRenderer, make_environment
 from .photos import PhotoCache
 from .problems import Problem
 from .relations import Relations
-from .settings import Settings
+from .settings import NO_SETTINGS, Settings
 from .stories import VIETNAM, NewsRules, load_stories
 
 
@@ -42,7 +42,7 @@ class Project:
     theme: Path | None = None
     """Material's custom_dir: published like the docs folder."""
     directory_urls: bool = True
-    settings: Settings = Settings()
+    settings: Settings = NO_SETTINGS
     """The organisation's settings (the plugin's options in mkdocs.yml); checked, their problems inside."""
 
     @property
@@ -83,4 +83,5 @@ class Project:
         rel = Relations(catalogue, now or dt.datetime.now(VIETNAM),
                         future_is_draft=self.news.future_is_draft if self.news else True)
         return SiteRenderer(rel, make_environment(self.overrides), self.photo_cache(),
-                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls, cache=cache)
+                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls, cache=cache,
+                            settings=self.settings)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as s
-from .links import shown, within
+from .links import is_file, shown, within
 from .markup import active_content
 from .problems import Problem, quoted
 from .stories import AUTHOR_FIELDS
@@ -160,6 +160,10 @@ class Settings:
         return None if self.authors is None else {a.id: a.name for a in self.authors}
 
 
+NO_SETTINGS = Settings()
+"""The settings of a site that gives none (and of records checked without a site)."""
+
+
 def read_settings(config_file: Path, options: dict[str, Any], docs: Path) -> Settings:
     """Return the settings among the plugin's options, checked, with the lines of mkdocs.yml in messages."""
     given = {name: value for name, value in options.items() if name in SETTINGS_FIELDS and value is not None}
@@ -206,7 +210,7 @@ def _authors(reader: s.Reader, value: Any, docs: Path) -> tuple[Author, ...]:
         if re.match(r"[a-z][a-z0-9+.-]*:", avatar, re.IGNORECASE):
             reader.error(key + ("avatar",), f"{quoted(avatar)} would be loaded from another server, which the "
                          "intranet may not reach; put the picture in the docs folder and give its path")
-        elif within(docs, avatar) is None or not (docs / avatar).is_file():
+        elif within(docs, avatar) is None or not is_file(docs / avatar):
             reader.error(key + ("avatar",), f"file not found: {shown(docs)}/{avatar}; the path is relative to "
                          "the docs folder")
         out.append(Author(str(author_id), **values))
