@@ -8,6 +8,7 @@ from typing import Any
 
 from . import schema as s
 from .decisions import Mention, same_decision
+from .documents import read_documents
 from .filecache import FileCache, read_with
 from .links import Bounds, files_under, is_file, link_problem, shown, within
 from .markup import active_content
@@ -147,6 +148,7 @@ def load(root: Path, repository: Path | None = None, cache: FileCache | None = N
     for path in files_under(root / "collectives", repository, out.problems, "*.y*ml", recursive=False):
         _read_exemplar(out, root, path, cat.collectives, "collective")
     read_nominations(root, lambda path: _open(out, path), out.problems, cat.nominations)
+    read_documents(root, repository, lambda path: _open(out, path), out.problems, cat.documents, cache)
     return out
 
 

@@ -5,6 +5,7 @@ Nothing here imports MkDocs: the plugin and `vinhdanh export` both use it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import posixpath
@@ -19,6 +20,9 @@ from markupsafe import Markup, escape
 
 from .boards import board_pages
 from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
+from .document_pages import attached, decision_search_data, document_pages, pdf_uri, published_documents
+from .documents import KINDS as DOCUMENT_KINDS
+from .documents import file_size
 from .initiatives import LEVEL_NAMES, initiative_pages
 from .model import Collective, Exemplar, Person
 from .nomination_pages import nomination_pages, open_nominations
@@ -37,7 +41,7 @@ SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
             "decision": "quyet-dinh", "nomination": "lay-y-kien",
             "initiative": "sang-kien", "board": "bang-vang",
-            "stats": "thong-ke"}
+            "stats": "thong-ke", "document": "van-ban"}
 PAGES = {"contact": "lien-he.md", "english": "en.md"}
 """Pages alone in their folder: not index.md, which Material's navigation.indexes would make a section's page."""
 CSS_URI = "assets/vinhdanh.css"
@@ -219,7 +223,8 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(date=format_date, html=keep_html, md=markdown_inline, num=thousands, initial=initial,
                        letter_id=letter_id, yaml=yaml_string, tel=phone_uri)
     env.globals.update(LEVEL_NAMES=LEVEL_NAMES, LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
-                       decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri)
+                       decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri,
+                       DOCUMENT_KINDS=DOCUMENT_KINDS, pdf_uri=pdf_uri, file_size=file_size)
     return env
 
 
@@ -276,6 +281,7 @@ class SiteRenderer:
         yield from board_pages(rel, self._render_board, page_uri)
         yield from statistics_pages(rel, self.render, page_uri)
         yield from portal_pages(self.settings, self.render, page_uri)
+        yield from document_pages(rel, self.decisions, self.render, page_uri)
         if self.cache is not None:
             self.cache.start(rel, self.env)
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
@@ -294,11 +300,14 @@ class SiteRenderer:
         for movement in rel.movements.values():
             yield from self.list_pages("movement.md", "movement", movement.id,
                                        year_groups(rel.by_movement.get(movement.id, [])), _year_name, movement=movement)
+        documents = attached(published_documents(rel), self.decisions)
         for decision in self.decisions:
             groups = [((title, kind, len(kinds) > 1), awards)
                       for title, kinds in decision.roll() for kind, awards in kinds]
-            yield from self.list_pages("decision.md", "decision", decision.slug, groups, lambda key: key[0].name,
-                                       decision=decision)
+            parts = self.list_pages("decision.md", "decision", decision.slug, groups, lambda key: key[0].name,
+                                    decision=decision, document=documents.get(decision.slug))
+            yield dataclasses.replace(next(parts), search_data=decision_search_data(decision))  # searched: its first
+            yield from parts
 
     @functools.cached_property
     def decisions(self) -> list[Decision]:
@@ -309,6 +318,10 @@ class SiteRenderer:
         """Return the files published beside the pages: each decision's roll as CSV."""
         return [(uri, self._cached(uri, d, functools.partial(roll_csv, self.rel, d)))
                 for d in self.decisions for uri in [roll_csv_uri(d)]]
+
+    def signed_copies(self) -> list[tuple[str, Path]]:
+        """Return the published documents' signed copies (PDF): where each is published, and its file."""
+        return [(pdf_uri(d), self.exemplars_dir / d.file) for d in published_documents(self.rel) if d.file]
 
     def profile(self, exemplar: Person | Collective) -> PageSource:
         """Render a profile (under `mkdocs serve`, only if what it shows has changed)."""

@@ -180,6 +180,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
         for uri, content in self.renderer.downloads():  # decisions' rolls as CSV, beside their pages
             files.append(File.generated(config, uri, content=content))
+        for uri, path in self.renderer.signed_copies():  # published documents' PDFs, checked (documents.py)
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         self._publish_news_images(files, config)
         for uri in (CSS_URI, JS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
