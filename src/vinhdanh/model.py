@@ -183,5 +183,5 @@ class Catalogue:
             + (f", {len(self.stories)} stories" if self.stories else "")
             + (f", {len(self.nominations)} nominations" if self.nominations else "")
             + (f", {len(self.documents)} documents" if self.documents else "")
-            + (f" ({unpublished} unpublished)" if unpublished else "")
+            + (f" ({unpublished} record(s) unpublished)" if unpublished else "")
         )

@@ -300,13 +300,17 @@ class SiteRenderer:
         for movement in rel.movements.values():
             yield from self.list_pages("movement.md", "movement", movement.id,
                                        year_groups(rel.by_movement.get(movement.id, [])), _year_name, movement=movement)
-        documents = attached(published_documents(rel), self.decisions)
+        yield from self._decision_pages()
+
+    def _decision_pages(self) -> Iterator[PageSource]:
+        """Yield each decision's roll, with the document that describes it; search indexes its first page."""
+        documents = attached(published_documents(self.rel), self.decisions)
         for decision in self.decisions:
             groups = [((title, kind, len(kinds) > 1), awards)
                       for title, kinds in decision.roll() for kind, awards in kinds]
             parts = self.list_pages("decision.md", "decision", decision.slug, groups, lambda key: key[0].name,
                                     decision=decision, document=documents.get(decision.slug))
-            yield dataclasses.replace(next(parts), search_data=decision_search_data(decision))  # searched: its first
+            yield dataclasses.replace(next(parts), search_data=decision_search_data(decision))
             yield from parts
 
     @functools.cached_property
