@@ -100,7 +100,7 @@ def report(problems: list[Problem], strict: bool = False) -> int:
 
 
 def run_export(project: Project, folder: Path) -> int:
-    """Write every generated page and photo under folder, as MkDocs would see them."""
+    """Write every generated page, photo and download under folder, as MkDocs would see them."""
     try:
         catalogue, warnings = checked_catalogue(project.read())
     except CatalogueError as err:
@@ -120,6 +120,9 @@ def run_export(project: Project, folder: Path) -> int:
     for uri, content in renderer.downloads():
         (folder / uri).parent.mkdir(parents=True, exist_ok=True)
         (folder / uri).write_bytes(content)
+    for uri, path in renderer.signed_copies():  # the documents' PDFs, beside their pages
+        (folder / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, folder / uri)
     css = folder / CSS_URI
     css.parent.mkdir(parents=True, exist_ok=True)
     css.write_text(package_files("vinhdanh").joinpath(CSS_URI).read_text(encoding="utf-8"), encoding="utf-8")
