@@ -69,9 +69,18 @@ authors:
     avatar: news/authors/thien-thanh.png
 """
 """The blog's own authors file, which a site may keep instead of the settings' `authors`."""
+DOCUMENT = """\
+kind: quyet-dinh
+number: 123/QĐ-VKSTC
+date: 2021-01-14
+by: Viện trưởng VKSND tối cao
+summary: Về việc tặng danh hiệu Chiến sĩ thi đua ngành năm 2020
+file: documents/123-qd-vkstc-2021.pdf
+published: true
+"""
 TARGETS = {"exemplars/people/nguyen-thi-thu-ha.yml": PERSON, "exemplars/collectives/phong-tdkt.yml": COLLECTIVE,
            "exemplars/units.yml": UNITS, "content/news/posts/2021-01-14-hoi-nghi.md": STORY,
-           "content/news/.authors.yml": AUTHORS}
+           "content/news/.authors.yml": AUTHORS, "exemplars/documents/123-qd-vkstc-2021.yml": DOCUMENT}
 WRONG = ["[a, b]", "{x: 1}", "12", "-7", "3.5", "true", "null", "~", "''", "2021-02-30", "*alias", "&anchor x",
          "!!python/object:os.system [ls]", "!!int abc", "!!binary zz", '"unterminated', "[unclosed", "9" * 5000,
          "|\n  khối\n  văn bản", "- a\n- b", "x" * 3000, "../../../etc/passwd", "<script>alert(1)</script>",
@@ -206,7 +215,7 @@ def check_output_is_clear(case: Case, status: int, out: str, err: str) -> None:
 
 @pytest.fixture(scope="module")
 def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small site: the catalogue of conftest, one story with its photo, published once."""
+    """A small site: the catalogue of conftest, one story with its photo, a document with its PDF, published once."""
     from .conftest import MOVEMENTS, TITLES
 
     root = tmp_path_factory.mktemp("fuzz")
@@ -216,7 +225,9 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = root / "site-repo"
     project.mkdir()
     drop_setting(copy_project(project, records), "authors")
-    write(project, {"content/news/posts/2021-01-14-hoi-nghi.md": STORY, "content/news/.authors.yml": AUTHORS})
+    write(project, {"content/news/posts/2021-01-14-hoi-nghi.md": STORY, "content/news/.authors.yml": AUTHORS,
+                    "exemplars/documents/123-qd-vkstc-2021.yml": DOCUMENT})
+    (project / "exemplars/documents/123-qd-vkstc-2021.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     Image.new("RGB", (64, 48), "red").save(project / "content/news/images/hoi-nghi.jpg")
     config = project / "mkdocs.yml"  # the index is not what is tested here; it would double each build's time
     config.write_text(config.read_text(encoding="utf-8").replace("      news: news\n",
