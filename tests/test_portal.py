@@ -115,3 +115,17 @@ def test_a_site_without_settings_builds_as_before(tmp_path: Path, records: Path)
     home = read(site, "index.html")
     assert "vd-footer" not in home and "Xây dựng bằng" in home
     assert "Nghị định số 152/2025/NĐ-CP" in read(site, "lay-y-kien/index.html")
+
+
+def test_the_contact_page_is_searched_and_the_english_one_is_not(records: Path) -> None:
+    catalogue, _ = checked_catalogue(load(records))
+    project = Project(records.parent, records, records.parent / "content", records.parent / "overrides",
+                      settings=SETTINGS)
+    pages = {page.src_uri: page for page in project.renderer(catalogue).pages()}
+    assert pages["lien-he.md"].search_data and not pages["en.md"].search_data
+
+
+def test_legal_basis_items_end_with_one_mark(records: Path) -> None:
+    settings = Settings(legal_basis=("Luật Thi đua, khen thưởng số 06/2022/QH15;", "Nghị định số 152/2025/NĐ-CP."))
+    nominations = rendered(records, settings)["lay-y-kien/index.md"]
+    assert "<li>Luật Thi đua, khen thưởng số 06/2022/QH15;</li>\n<li>Nghị định số 152/2025/NĐ-CP.</li>" in nominations

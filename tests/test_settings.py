@@ -103,6 +103,8 @@ def test_a_site_without_settings_keeps_the_blogs_authors_file(records: Path) -> 
     ("  position: Trưởng phòng\n", "", "mkdocs.yml:16: contact: missing required key 'position'"),
     ("https://vksndtc.gov.vn", "vksndtc.gov.vn", "mkdocs.yml:21: related[0].url: expected an address starting with "
      "https://, http:// or /, got 'vksndtc.gov.vn'"),
+    ("https://vksndtc.gov.vn", "//vksndtc.gov.vn", "mkdocs.yml:21: related[0].url: expected an address starting with "
+     "https://, http:// or /, got '//vksndtc.gov.vn'"),
     ("news/minh-nhat.png", "news/khong-co.png", "mkdocs.yml:26: authors.minh-nhat.avatar: file not found: "
      "content/news/khong-co.png; the path is relative to the docs folder"),
     ("news/minh-nhat.png", "https://x.vn/a.png", "mkdocs.yml:26: authors.minh-nhat.avatar: 'https://x.vn/a.png' "

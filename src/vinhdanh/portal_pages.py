@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .search import _hidden
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -19,7 +21,8 @@ def portal_pages(settings: Settings, render: Callable[..., Any], uri: Callable[.
     """Yield the contact page (/lien-he/) and the page in English (/en/)."""
     if settings.organisation is None:
         return
-    yield render("contact.md", uri("contact"), True)
+    # Search finds the contact page ("liên hệ", the office's name); the English one would only add noise.
+    yield replace(render("contact.md", uri("contact"), True), search_data=_hidden([]))
     yield render("english.md", uri("english"), True)
 
 

@@ -38,7 +38,7 @@ DEFAULT_LEGAL_BASIS = (
 """What the nominations page cites when the settings do not say: the law, and the decree in force that details it."""
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\".]+")
 _PHONE = re.compile(r"\+?[0-9][0-9 .()-]{5,}[0-9]")
-_URL = re.compile(r"https?://[^\s<>\"]+|/[^\s<>\"]*")
+_URL = re.compile(r"https?://[^\s<>\"]+|/(?!/)[^\s<>\"]*")  # "//host" would be another server: give its scheme
 
 
 def email(reader: s.Reader, key: Key, value: Any) -> Any:
