@@ -87,8 +87,8 @@ def test_every_page_names_the_organisation_its_contact_and_related_agencies(demo
 
 def test_the_contact_page_names_the_official(demo_site: Path) -> None:
     page = read(demo_site, "lien-he/index.html")
-    assert "<dt>Họ và tên</dt><dd>Trần Minh Quân</dd>" in page
-    assert "<dt>Chức vụ</dt><dd>Phó Vụ trưởng Vụ Thi đua – Khen thưởng</dd>" in page
+    assert "<dt>Họ và tên</dt> <dd>Trần Minh Quân</dd>" in page
+    assert "<dt>Chức vụ</dt> <dd>Phó Vụ trưởng Vụ Thi đua – Khen thưởng</dd>" in page
     assert '<li><a href="https://chinhphu.vn">Cổng Thông tin điện tử Chính phủ</a></li>' in page
     assert '<a href="../en/" hreflang="en" lang="en">About this site in English</a>' in page
 
