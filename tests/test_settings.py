@@ -160,3 +160,13 @@ def test_the_demo_settings_are_valid_and_name_its_authors() -> None:
     assert project.settings.organisation and project.settings.contact
     assert list(authors_of(project)) == ["minh-nhat", "thien-thanh", "hai-yen"]
     assert not (ROOT / "content/news/.authors.yml").exists()
+
+
+def test_settings_are_read_in_nfc(records: Path) -> None:
+    import unicodedata
+
+    config = site(records.parent, records, unicodedata.normalize("NFD", SETTINGS.replace("Lê Thị", "Lê Thị Ðào")))
+    settings = load_project(config).settings
+    assert settings.organisation and settings.organisation.name == "Viện kiểm sát nhân dân tỉnh Bắc Ninh"
+    assert unicodedata.is_normalized("NFC", settings.organisation.address)
+    assert settings.contact and settings.contact.name == "Lê Thị Đào Hồng"

@@ -28,6 +28,7 @@ from .links import is_file, shown, within
 from .markup import active_content
 from .problems import Problem, quoted
 from .stories import AUTHOR_FIELDS
+from .text import nfc
 from .yamlfile import Key, YamlFile, value_lines
 
 DEFAULT_LEGAL_BASIS = (
@@ -166,7 +167,8 @@ NO_SETTINGS = Settings()
 
 def read_settings(config_file: Path, options: dict[str, Any], docs: Path) -> Settings:
     """Return the settings among the plugin's options, checked, with the lines of mkdocs.yml in messages."""
-    given = {name: value for name, value in options.items() if name in SETTINGS_FIELDS and value is not None}
+    given = {name: _in_nfc(value) for name, value in options.items()
+             if name in SETTINGS_FIELDS and value is not None}
     doc = _plugin_block(config_file, given)
     problems: list[Problem] = []
     reader = s.Reader(doc, problems)
@@ -183,6 +185,17 @@ def read_settings(config_file: Path, options: dict[str, Any], docs: Path) -> Set
         related=tuple(Agency(**a) for a in values.get("related", ()) if len(a) == 2),
         legal_basis=values.get("legal_basis") or DEFAULT_LEGAL_BASIS, authors=authors, source=doc.path,
         problems=tuple(problems))
+
+
+def _in_nfc(value: Any) -> Any:
+    """Return value with every string in NFC, as the records are read (mkdocs.yml may be saved decomposed)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_in_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {_in_nfc(k): _in_nfc(v) for k, v in value.items()}
+    return value
 
 
 def _contact(values: dict[str, Any] | None, organisation: dict[str, Any]) -> Contact | None:
