@@ -1,4 +1,4 @@
-"""Write the demo catalogue into exemplars/: fictional people, units' collectives, photos.
+"""Write the demo catalogue into exemplars/: fictional people, units' collectives, photos, documents.
 
 Run again after changing it: `.venv/bin/python scripts/make_demo.py`. The output is
 committed, so a fresh clone needs nothing but `make serve`.
@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).parent))
+import demo_documents  # noqa: E402
 from gen_catalogue import COLLECTIVE_TITLES, DEEDS, INITIATIVES, PERSON_TITLES, dump, honours  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent / "exemplars"
@@ -200,6 +201,7 @@ def main() -> None:
         record["summary"] = f"Tập thể đoàn kết, {rng.choice(DEEDS)}."
         record["honours"] = honours(rng, COLLECTIVE_TITLES, YEARS, [unit], MOVEMENTS)
         dump(ROOT / "collectives" / f"{cid}.yml", record)
+    demo_documents.main()  # documents/: their YAML, and their signed copies as PDF
 
 
 STORY = """\

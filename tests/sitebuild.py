@@ -30,6 +30,18 @@ def copy_project(target: Path, exemplars: Path | None = None) -> Path:
     return target
 
 
+def drop_setting(project: Path, name: str) -> Path:
+    """Remove one of the vinhdanh plugin's settings (and what is indented under it) from project's mkdocs.yml.
+
+    Tests that write their own `news/.authors.yml` drop the demo's `authors`: a site lists its authors in one place.
+    """
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(rf"^      {name}:.*\n(?:^        .*\n|^\s*\n)*", "", text, count=1, flags=re.MULTILINE)
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
 def build_site(project: Path) -> Path:
     """Run a real, strict MkDocs build of project; return the site folder."""
     config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"))

@@ -31,6 +31,8 @@ DEMO_PAGES = [
     # The overview pages: decisions, statistics, honour boards, initiatives, nominations.
     "quyet-dinh/", "quyet-dinh/15-qd-vkstc-2021/", "thong-ke/", "bang-vang/", "bang-vang/2025/", "sang-kien/",
     "sang-kien/bo-cau-hoi-nghiep-vu-thi-hanh-an-dan-su-2019/", "lay-y-kien/", "lay-y-kien/hc-lao-dong-hang-ba-2026/",
+    # The agency's pages (Decree 42/2022/NĐ-CP): contact, the page in English, documents, the search for them.
+    "lien-he/", "en/", "van-ban/", "van-ban/21-kh-vkstc-2023/", "tim-kiem/?loai=V%C4%83n+b%E1%BA%A3n",
 ]
 
 
@@ -59,7 +61,8 @@ def prepare(page: Any, path: str, width: int) -> None:
     if not path.startswith("tim-kiem/"):
         return
     page.wait_for_selector("#vd-search-page[data-state=done] .vd-result")
-    page.click(".vd-facets__open")
+    if page.locator(".vd-facets__open").count():  # with a filter in the address, the facets are shown already
+        page.click(".vd-facets__open")
     page.wait_for_selector("#vd-search-page[data-state=done] .vd-facet")
     if width > 1000:  # phones get a link to this page instead of the header's box
         page.fill("#vd-search-input", QUERY)

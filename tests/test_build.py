@@ -158,6 +158,9 @@ def test_export_writes_the_same_pages_for_another_engine(tmp_path: Path) -> None
     assert (tmp_path / "out/anh/ca-nhan/nguyen-thi-thu-ha-600.jpg").exists()
     assert (tmp_path / "out/anh/ca-nhan/nguyen-thi-thu-ha-320.jpg").exists()
     assert (tmp_path / "out/assets/vinhdanh.css").exists()
+    assert (tmp_path / "out/van-ban/21-kh-vkstc-2023.pdf").read_bytes() == (
+        ROOT / "exemplars/documents/21-kh-vkstc-2023.pdf").read_bytes()
+    assert not (tmp_path / "out/van-ban/du-thao-ke-hoach-2027.pdf").exists()
 
 
 def test_two_builds_are_byte_identical(demo_site: Path, tmp_path: Path) -> None:

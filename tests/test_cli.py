@@ -87,3 +87,15 @@ def test_console_script_checks_the_repository_data() -> None:
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("OK: ") and " units, " in run.stdout
+
+
+def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"vinhdanh {version('vinhdanh')}\n"
+    run = subprocess.run([Path(sys.executable).parent / "vinhdanh", "--version"], capture_output=True, text=True,
+                         check=False)
+    assert (run.returncode, run.stdout) == (0, f"vinhdanh {version('vinhdanh')}\n")

@@ -28,7 +28,7 @@ from PIL import Image
 from vinhdanh import cli
 
 from .conftest import COLLECTIVE, PERSON, UNITS, write
-from .sitebuild import ROOT, copy_project
+from .sitebuild import copy_project, drop_setting
 
 VINHDANH = Path(sys.executable).parent / "vinhdanh"
 RANDOM_CASES = 200
@@ -57,10 +57,30 @@ Sáng 14/01/2021, Vụ Thi đua – Khen thưởng tổ chức **hội nghị** 
 
 Hội nghị đã [biểu dương](../../index.md) các tập thể, cá nhân.
 """
-AUTHORS = (ROOT / "content/news/.authors.yml").read_text(encoding="utf-8")
+AUTHORS = """\
+authors:
+  minh-nhat:
+    name: Minh Nhật
+    description: Phóng viên
+    avatar: news/authors/minh-nhat.png
+  thien-thanh:
+    name: Thiên Thanh
+    description: Phóng viên ảnh
+    avatar: news/authors/thien-thanh.png
+"""
+"""The blog's own authors file, which a site may keep instead of the settings' `authors`."""
+DOCUMENT = """\
+kind: quyet-dinh
+number: 123/QĐ-VKSTC
+date: 2021-01-14
+by: Viện trưởng VKSND tối cao
+summary: Về việc tặng danh hiệu Chiến sĩ thi đua ngành năm 2020
+file: documents/123-qd-vkstc-2021.pdf
+published: true
+"""
 TARGETS = {"exemplars/people/nguyen-thi-thu-ha.yml": PERSON, "exemplars/collectives/phong-tdkt.yml": COLLECTIVE,
            "exemplars/units.yml": UNITS, "content/news/posts/2021-01-14-hoi-nghi.md": STORY,
-           "content/news/.authors.yml": AUTHORS}
+           "content/news/.authors.yml": AUTHORS, "exemplars/documents/123-qd-vkstc-2021.yml": DOCUMENT}
 WRONG = ["[a, b]", "{x: 1}", "12", "-7", "3.5", "true", "null", "~", "''", "2021-02-30", "*alias", "&anchor x",
          "!!python/object:os.system [ls]", "!!int abc", "!!binary zz", '"unterminated', "[unclosed", "9" * 5000,
          "|\n  khối\n  văn bản", "- a\n- b", "x" * 3000, "../../../etc/passwd", "<script>alert(1)</script>",
@@ -195,7 +215,7 @@ def check_output_is_clear(case: Case, status: int, out: str, err: str) -> None:
 
 @pytest.fixture(scope="module")
 def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small site: the catalogue of conftest, one story with its photo, published once."""
+    """A small site: the catalogue of conftest, one story with its photo, a document with its PDF, published once."""
     from .conftest import MOVEMENTS, TITLES
 
     root = tmp_path_factory.mktemp("fuzz")
@@ -204,8 +224,10 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                        "collectives/phong-tdkt.yml": COLLECTIVE})
     project = root / "site-repo"
     project.mkdir()
-    copy_project(project, records)
-    write(project, {"content/news/posts/2021-01-14-hoi-nghi.md": STORY})
+    drop_setting(copy_project(project, records), "authors")
+    write(project, {"content/news/posts/2021-01-14-hoi-nghi.md": STORY, "content/news/.authors.yml": AUTHORS,
+                    "exemplars/documents/123-qd-vkstc-2021.yml": DOCUMENT})
+    (project / "exemplars/documents/123-qd-vkstc-2021.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     Image.new("RGB", (64, 48), "red").save(project / "content/news/images/hoi-nghi.jpg")
     config = project / "mkdocs.yml"  # the index is not what is tested here; it would double each build's time
     config.write_text(config.read_text(encoding="utf-8").replace("      news: news\n",

@@ -26,7 +26,7 @@ from vinhdanh.stories import NewsRules, load_stories
 from vinhdanh.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
 from .conftest import PERSON, write
-from .sitebuild import copy_project
+from .sitebuild import copy_project, drop_setting
 
 P = "exemplars/people/nguyen-thi-thu-ha.yml"
 VINHDANH = Path(sys.executable).parent / "vinhdanh"
@@ -81,6 +81,18 @@ def test_an_alias_is_refused_at_its_line(records: Path, where: str) -> None:
     load_stories(docs, NewsRules(), loaded)
     base = str(records.parent) + "/"
     assert [str(p).replace(base, "") for p in check(loaded)] == [expected]
+
+
+def test_a_path_too_long_for_the_file_system_is_not_found(records: Path) -> None:
+    long = "x" * 3000
+    docs = records.parent / "content"
+    write(docs, {"news/posts/x.md": f"---\ntitle: Tin\ndate: 2024-01-01\ncover:\n  image: {long}\n---\n\nMở đầu.\n"})
+    assert with_person(records, PERSON.replace("summary:", f"photo: {long}\nsummary:")) == [
+        f"{P}:4: photo: file not found: exemplars/{'x' * 80}…; the path is relative to exemplars/"]
+    loaded = load(records)
+    load_stories(docs, NewsRules(), loaded)
+    assert [(p.path.rsplit("/", 1)[-1], p.field) for p in loaded.problems if "not found" in p.message] == [
+        ("nguyen-thi-thu-ha.yml", "photo"), ("x.md", "cover.image")]
 
 
 def test_limits_of_size_values_and_depth(records: Path) -> None:
@@ -371,6 +383,7 @@ def test_a_linked_news_folder_is_named_by_its_link(project: Path, monkeypatch: p
     write(outside, {"posts/x.md": f"---\ntitle: {SECRET}date: 2024-01-01\n---\n", ".authors.yml": SECRET})
     shutil.rmtree(project / "content/news")
     os.symlink(outside, project / "content/news")
+    drop_setting(project, "authors")  # this site keeps them in the news folder (its .authors.yml)
     status, output = run_check(project, monkeypatch, capsys)
     assert status == 1 and output.splitlines() == [
         f"content/news: {LINK_OUT}", "1 error(s), 0 warning(s); fix them and run again."]

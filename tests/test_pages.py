@@ -66,7 +66,7 @@ def test_every_kind_of_page_is_generated(pages: dict[str, str]) -> None:
         "don-vi/vks-toi-cao.md", "don-vi/vks-bac-giang.md", "don-vi/vks-bac-ninh.md", "phong-trao/thi-dua-2020.md",
         "ca-nhan/le-van-an.md", "tap-the/phong-kiem-sat.md", "quyet-dinh/index.md", "quyet-dinh/123-qd-vkstc-2021.md",
         "quyet-dinh/9-qd-vkstc.md", "lay-y-kien/index.md", "sang-kien/index.md",
-        "bang-vang/index.md", "bang-vang/2020.md", "thong-ke/index.md",
+        "bang-vang/index.md", "bang-vang/2020.md", "thong-ke/index.md", "van-ban/index.md",
     }
 
 

@@ -78,3 +78,53 @@ def test_a_board_prints_as_an_a4_landscape_poster(page: Any, site_url: str) -> N
         assert len(columns.split()) == 8
     finally:
         page.emulate_media(media="null")  # back to no emulation: pdf() prints in print media
+
+
+# --- "In / Lưu PDF" on every article (Decree 42/2022/NĐ-CP) ---------------------------------------------------
+
+ARTICLES = ["ca-nhan/nguyen-thi-thu-ha/", "tap-the/vu-16-vkstc/", "quyet-dinh/15-qd-vkstc-2021/", "gioi-thieu/",
+            "news/2021/01/14/vu-thi-dua-khen-thuong-trien-khai-cong-tac-nam-2021/", "lien-he/", "nam/2024/"]
+PRINT_BUTTON = '<button type="button" class="vd-print vd-noprint" data-vd-print>'
+
+
+def test_every_article_has_one_print_button_and_the_home_and_search_pages_none(demo_site: Path) -> None:
+    for path in ARTICLES:
+        html = (demo_site / path / "index.html").read_text(encoding="utf-8")
+        assert html.count(PRINT_BUTTON) == 1, path
+        assert re.search(r"data-vd-print>\s*<span class=\"vd-print__icon\" aria-hidden=\"true\"><svg.*?</svg></span>"
+                         r"\s*<span>In / Lưu PDF</span>\s*</button>", html, re.DOTALL), path
+    for path in ("index.html", "tim-kiem/index.html", "news/index.html", "404.html"):
+        assert "data-vd-print" not in (demo_site / path).read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_print_button_opens_the_print_dialog_and_is_not_printed(browser: Any, site_url: str, width: int) -> None:
+    tab = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for path in ARTICLES[:5]:
+            tab.goto(site_url + path)
+            tab.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+            button = tab.get_by_role("button", name="In / Lưu PDF")
+            assert button.is_visible(), path
+            box = button.bounding_box()
+            assert box and box["x"] + box["width"] <= width and box["height"] >= 24, path  # on screen, easy to hit
+            button.click()
+            button.focus()
+            tab.keyboard.press("Enter")
+            assert tab.evaluate("window.printed") == 2, path
+            tab.emulate_media(media="print")
+            assert not button.is_visible(), path
+            tab.emulate_media(media="null")
+    finally:
+        tab.close()
+
+
+def test_without_scripts_the_print_button_is_hidden(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + ARTICLES[0])
+        assert tab.locator("[data-vd-print]").count() == 1
+        assert not tab.locator("[data-vd-print]").is_visible()
+    finally:
+        context.close()

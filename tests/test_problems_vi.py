@@ -103,3 +103,32 @@ def test_the_preview_shows_a_broken_record_as_it_last_was_and_lists_the_problem(
     html = banner(preview.problems)
     assert "Bản xem trước: 2 lỗi" in html and "<script" not in html
     assert "Khen thưởng › mục 1 › Ngày quyết định: không có ngày 30/02/2021" in html
+
+
+def test_mistakes_in_documents_and_settings_have_vietnamese_messages(records: Path) -> None:
+    from vinhdanh.settings import read_settings
+
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    decision = ("kind: quyet-dinh\nnumber: 123/QĐ-VKSTC\ndate: 2021-01-15\nby: Chủ tịch nước\nsummary: Về việc\n"
+                "file: documents/{}\n")
+    write(records, {"people/nguyen-thi-thu-ha.yml": (records / "people/nguyen-thi-thu-ha.yml").read_text("utf-8")
+                    .replace("    date: 2021-01-14\n", "    date: 2021-01-14\n    by: Viện trưởng VKSND tối cao\n"),
+                    "documents/a.yml": decision.format("a.pdf"), "documents/b.yml": decision.format("b.docx"),
+                    "documents/c.yml": decision.format("c.pdf"), "documents/d.yml": decision.format("khong-co.pdf"),
+                    "documents/e.yml": decision.format("../../x.pdf"), "documents/f.yml": decision.format("f.pdf")})
+    (records / "documents/a.pdf").write_bytes(pdf)
+    (records / "documents/c.pdf").write_bytes(b"PK\x03\x04")
+    (records / "documents/f.pdf").write_bytes(pdf[:9])
+    problems = [p.message for p in check(load(records))]
+    config = records.parent / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    settings = read_settings(config, {
+        "organisation": {"name": "A", "phone": "gọi", "email": "x"}, "related": [{"name": "B", "url": "b.vn"}],
+        "authors": {"a": {"name": "A", "description": "B", "avatar": "https://x.vn/a.png"}}}, records.parent)
+    problems += [p.message for p in settings.problems]
+    assert len(problems) >= 12
+    assert [m for m in problems if not knows(m)] == []
+    assert message_vi("decision 1/QĐ is dated '14/01/2021' in 2 honour(s) (first at a.yml:9) but '15/01/2021' here; "
+                      "correct it here or in the honours") == (
+        "quyết định 1/QĐ có ngày '14/01/2021' ở 2 khen thưởng (đầu tiên ở a.yml:9) nhưng ở đây là '15/01/2021'; hãy sửa "
+        "cho khớp")

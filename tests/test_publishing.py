@@ -13,7 +13,7 @@ from PIL import Image
 from vinhdanh.stories import VIETNAM, with_excerpt_break
 
 from .conftest import write
-from .sitebuild import broken_links, build_site, copy_project
+from .sitebuild import broken_links, build_site, copy_project, drop_setting
 
 AUTHORS = """\
 authors:
@@ -42,7 +42,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     records = write(root / "records", {"units.yml": UNITS, "titles.yml": TITLES, "movements.yml": MOVEMENTS,
                                        "people/nguyen-thi-thu-ha.yml": PERSON, "collectives/phong-tdkt.yml": COLLECTIVE})
     (root / "p").mkdir()
-    project = copy_project(root / "p", records)
+    project = drop_setting(copy_project(root / "p", records), "authors")
     news = project / "content/news"
     write(news, {
         ".authors.yml": AUTHORS,
@@ -135,7 +135,7 @@ def test_a_sites_own_main_html_keeps_search_feed_and_previews(site: Path) -> Non
 def test_the_blogs_own_future_rule_decides_for_the_story_and_its_image(records: Path, tmp_path: Path,
                                                                         future_is_draft: bool) -> None:
     (tmp_path / "p").mkdir()
-    project = copy_project(tmp_path / "p", records)
+    project = drop_setting(copy_project(tmp_path / "p", records), "authors")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "draft_if_future_date: true", f"draft_if_future_date: {str(future_is_draft).lower()}"), encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .decisions import conflicts
+from .documents import check_documents
 from .load import Loaded, Reference
 from .model import Catalogue, Exemplar
 from .nominations import check_nominations
@@ -31,6 +32,7 @@ def check(loaded: Loaded) -> list[Problem]:
     problems += _movement_dates(cat)
     problems += conflicts(loaded.decisions)
     problems += check_nominations(cat)
+    problems += check_documents(cat.documents, loaded.decisions)
     return sorted(problems, key=lambda p: (p.path, p.line, p.field))
 
 

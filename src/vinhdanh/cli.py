@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 from dataclasses import replace
+from importlib.metadata import version as package_version
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     parser = argparse.ArgumentParser(prog="vinhdanh", description="Hồ sơ điển hình tiên tiến → trang web.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version('vinhdanh')}")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the records without building")
     check_cmd.add_argument("--exemplars", type=Path, help="check only the records in this folder, not the site")
@@ -98,7 +100,7 @@ def report(problems: list[Problem], strict: bool = False) -> int:
 
 
 def run_export(project: Project, folder: Path) -> int:
-    """Write every generated page and photo under folder, as MkDocs would see them."""
+    """Write every generated page, photo and download under folder, as MkDocs would see them."""
     try:
         catalogue, warnings = checked_catalogue(project.read())
     except CatalogueError as err:
@@ -118,6 +120,9 @@ def run_export(project: Project, folder: Path) -> int:
     for uri, content in renderer.downloads():
         (folder / uri).parent.mkdir(parents=True, exist_ok=True)
         (folder / uri).write_bytes(content)
+    for uri, path in renderer.signed_copies():  # the documents' PDFs, beside their pages
+        (folder / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, folder / uri)
     css = folder / CSS_URI
     css.parent.mkdir(parents=True, exist_ok=True)
     css.write_text(package_files("vinhdanh").joinpath(CSS_URI).read_text(encoding="utf-8"), encoding="utf-8")

@@ -54,6 +54,14 @@ def within(folder: Path, written: str) -> Path | None:
     return target if target and target.is_relative_to(_real(folder)) else None
 
 
+def is_file(path: Path) -> bool:
+    """Return whether path is a file; False, not an error, for a name too long for the file system."""
+    try:
+        return path.is_file()
+    except OSError:  # ENAMETOOLONG: a path written in a record may be any length
+        return False
+
+
 @functools.lru_cache(maxsize=64)
 def _real(folder: Path) -> Path:
     """Return folder with its links followed; the records' and docs' folders are asked for once per file."""

@@ -8,8 +8,9 @@ from typing import Any
 
 from . import schema as s
 from .decisions import Mention, same_decision
+from .documents import read_documents
 from .filecache import FileCache, read_with
-from .links import Bounds, files_under, link_problem, shown, within
+from .links import Bounds, files_under, is_file, link_problem, shown, within
 from .markup import active_content
 from .model import Catalogue, Collective, Honour, Initiative, Movement, Origin, Person, Title, Unit
 from .nominations import read_nominations
@@ -147,6 +148,7 @@ def load(root: Path, repository: Path | None = None, cache: FileCache | None = N
     for path in files_under(root / "collectives", repository, out.problems, "*.y*ml", recursive=False):
         _read_exemplar(out, root, path, cat.collectives, "collective")
     read_nominations(root, lambda path: _open(out, path), out.problems, cat.nominations)
+    read_documents(root, repository, lambda path: _open(out, path), out.problems, cat.documents, cache)
     return out
 
 
@@ -305,7 +307,7 @@ def _check_photo(reader: s.Reader, root: Path, values: dict[str, Any], cache: Fi
     if target is None:
         reader.error(("photo",), f"{quoted(photo)} is outside exemplars/; put the photo under exemplars/photos/")
         values.pop("photo")
-    elif not target.is_file():
+    elif not is_file(target):
         reader.error(("photo",), f"file not found: {shown(root)}/{excerpt(photo)}; the path is relative to exemplars/")
         values.pop("photo")
     elif problem := read_with(cache, photo_problem, target):

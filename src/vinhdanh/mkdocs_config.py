@@ -7,6 +7,7 @@ written once, in the blog's section of mkdocs.yml.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import posixpath
 import shutil
 from pathlib import Path
@@ -17,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .project import Project
+from .settings import Settings, read_settings
 from .stories import NewsRules
 
 
@@ -26,17 +28,32 @@ class ConfigError(Exception):
 
 def project_from_config(config: MkDocsConfig, options: Any, serving: bool = False) -> Project:
     """Return the Project of a loaded MkDocs configuration and the vinhdanh plugin's options."""
-    root = Path(config.config_file_path).parent
+    config_file = Path(config.config_file_path)
+    root = config_file.parent
     return Project(root=root, exemplars=root / options.exemplars, docs=Path(config.docs_dir),
                    overrides=root / options.overrides, news=news_rules(config, serving),
                    strict=options.strict, directory_urls=config.use_directory_urls,
-                   theme=Path(config.theme.custom_dir) if config.theme.custom_dir else None)
+                   theme=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+                   settings=read_settings(config_file, dict(options), Path(config.docs_dir)))
 
 
 def blog_plugin(config: MkDocsConfig) -> Any:
     """Return Material's blog plugin (its first instance), or None where the site has no blog."""
     return next((plugin for name, plugin in config.plugins.items()
                  if name.split(" #")[0] == "material/blog" and plugin.config.enabled), None)
+
+
+def give_blog_authors(blog: Any, settings: Settings) -> None:
+    """Give Material's blog the authors of the settings, as it would have read them from its authors file."""
+    if blog is None or settings.authors is None or not blog.config.authors:
+        return
+    from material.plugins.blog.author import Authors
+
+    authors = Authors()
+    authors.load_dict({"authors": {a.id: {k: v for k, v in dataclasses.asdict(a).items() if k != "id" and v is not None}
+                                   for a in settings.authors}})
+    authors.validate()  # checked already (settings.py): this makes the blog's own objects
+    blog.authors = authors.authors
 
 
 def news_rules(config: MkDocsConfig, serving: bool = False) -> NewsRules | None:

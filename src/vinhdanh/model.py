@@ -169,6 +169,8 @@ class Catalogue:
     """News stories (vinhdanh.stories.Story) by source path."""
     nominations: dict[str, Any] = field(default_factory=dict)
     """Public notices of nominees (vinhdanh.nominations.Nomination) by id; never honours."""
+    documents: dict[str, Any] = field(default_factory=dict)
+    """Documents with their signed copies (vinhdanh.documents.Document) by id."""
 
     def summary(self) -> str:
         """Return a one-line count of what was loaded."""
@@ -180,5 +182,6 @@ class Catalogue:
             f"{len(self.people)} people, {len(self.collectives)} collectives, {honours} honours"
             + (f", {len(self.stories)} stories" if self.stories else "")
             + (f", {len(self.nominations)} nominations" if self.nominations else "")
-            + (f" ({unpublished} unpublished)" if unpublished else "")
+            + (f", {len(self.documents)} documents" if self.documents else "")
+            + (f" ({unpublished} record(s) unpublished)" if unpublished else "")
         )

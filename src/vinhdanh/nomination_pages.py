@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .document_pages import notice_search_data
 from .model import Collective, Person
 from .nominations import Nomination, Nominee, today_in_vietnam, visible
 from .relations import Relations
@@ -48,6 +49,7 @@ def nomination_pages(rel: Relations, render: Callable[..., Any], uri: Callable[.
     yield render("nominations.md", uri("nomination"), True, open=open_, closed=closed)
     today = today_in_vietnam(rel.now)
     for notice in [*open_, *closed]:
-        yield render("nomination.md", uri("nomination", notice.id), nomination=notice,
-                     is_open=notice.status(today) == "open",
-                     nominees=[shown_nominee(rel, n) for n in notice.nominees])
+        page = render("nomination.md", uri("nomination", notice.id), nomination=notice,
+                      is_open=notice.status(today) == "open",
+                      nominees=[shown_nominee(rel, n) for n in notice.nominees])
+        yield replace(page, search_data=notice_search_data(rel, notice))  # found as a document ("Văn bản")

@@ -1,6 +1,7 @@
 """Public nominations: nominees for an honour published for comment before the council decides.
 
-Decree 98/2023/NĐ-CP (Art. 46) requires the list to be made public. A notice is read from
+The list is made public for comment (Decree 98/2023/NĐ-CP, Art. 46, until 30/06/2025; since then Decree
+152/2025/NĐ-CP details the law: the page cites the settings' legal basis). A notice is read from
 `exemplars/nominations/<id>.yml`, shown while open (posted ≤ today ≤ deadline, Vietnam
 time), archived after its deadline, and hidden before it is posted. It is never an honour:
 nothing here reaches a profile, a year, a title or the statistics.

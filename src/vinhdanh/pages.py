@@ -5,6 +5,7 @@ Nothing here imports MkDocs: the plugin and `vinhdanh export` both use it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import posixpath
@@ -19,14 +20,19 @@ from markupsafe import Markup, escape
 
 from .boards import board_pages
 from .decisions import Decision, by_year, decision_slug, decisions_of, position_at_time, roll_csv
+from .document_pages import attached, decision_search_data, document_pages, pdf_uri, published_documents
+from .documents import KINDS as DOCUMENT_KINDS
+from .documents import file_size
 from .initiatives import LEVEL_NAMES, initiative_pages
 from .model import Collective, Exemplar, Person
 from .nomination_pages import nomination_pages, open_nominations
 from .pagecache import PageCache
 from .paging import NAMES_PER_PAGE, ROWS_PER_PAGE, Group, Pager, Part, cut, pager, span_label
 from .photos import PhotoCache, PhotoSet
+from .portal_pages import phone_uri, portal_pages
 from .relations import Award, Relations, kind_of
 from .search import exemplar_search_data
+from .settings import NO_SETTINGS, Settings
 from .stats_page import statistics_pages
 from .stories import Story
 from .text import format_date, initial, slugify
@@ -35,7 +41,9 @@ SECTIONS = {"person": "ca-nhan", "collective": "tap-the", "title": "danh-hieu",
             "unit": "don-vi", "year": "nam", "movement": "phong-trao", "search": "tim-kiem",
             "decision": "quyet-dinh", "nomination": "lay-y-kien",
             "initiative": "sang-kien", "board": "bang-vang",
-            "stats": "thong-ke"}
+            "stats": "thong-ke", "document": "van-ban"}
+PAGES = {"contact": "lien-he.md", "english": "en.md"}
+"""Pages alone in their folder: not index.md, which Material's navigation.indexes would make a section's page."""
 CSS_URI = "assets/vinhdanh.css"
 SEARCH_JS_URI = "assets/vinhdanh-search.js"
 JS_URI = "assets/vinhdanh.js"  # keyboard fixes on every page
@@ -115,6 +123,8 @@ def page_uri(kind: str, key: object = None, part: int = 1) -> str:
     """
     if kind == "home":
         return "index.md"
+    if kind in PAGES:
+        return PAGES[kind]
     stem = f"{SECTIONS[kind]}/{key}" if key is not None else f"{SECTIONS[kind]}/index"
     return f"{stem}.md" if part == 1 else f"{stem.removesuffix('/index')}/{part}.md"
 
@@ -211,9 +221,10 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=format_date, html=keep_html, md=markdown_inline, num=thousands, initial=initial,
-                       letter_id=letter_id, yaml=yaml_string)
+                       letter_id=letter_id, yaml=yaml_string, tel=phone_uri)
     env.globals.update(LEVEL_NAMES=LEVEL_NAMES, LEVELS=LEVELS, INITIATIVE_LEVELS=INITIATIVE_LEVELS, kind_of=kind_of,
-                       decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri)
+                       decision_slug=decision_slug, position_at_time=position_at_time, roll_csv_uri=roll_csv_uri,
+                       DOCUMENT_KINDS=DOCUMENT_KINDS, pdf_uri=pdf_uri, file_size=file_size)
     return env
 
 
@@ -222,8 +233,10 @@ class SiteRenderer:
 
     def __init__(self, rel: Relations, env: jinja2.Environment, photo_cache: PhotoCache,
                  exemplars_dir: Path = Path("exemplars"), directory_urls: bool = True,
-                 cache: PageCache | None = None) -> None:
+                 cache: PageCache | None = None, settings: Settings = NO_SETTINGS) -> None:
         self.rel = rel
+        self.settings = settings
+        """The organisation's settings: the contact and English pages, the nominations' legal basis."""
         self.cache = cache
         """Under `mkdocs serve`, the pages of the last rebuild."""
         self.env = env
@@ -267,6 +280,8 @@ class SiteRenderer:
         yield from initiative_pages(rel, self.render, page_uri)
         yield from board_pages(rel, self._render_board, page_uri)
         yield from statistics_pages(rel, self.render, page_uri)
+        yield from portal_pages(self.settings, self.render, page_uri)
+        yield from document_pages(rel, self.decisions, self.render, page_uri)
         if self.cache is not None:
             self.cache.start(rel, self.env)
         exemplars: list[Person | Collective] = [*rel.people, *rel.collectives]
@@ -285,11 +300,18 @@ class SiteRenderer:
         for movement in rel.movements.values():
             yield from self.list_pages("movement.md", "movement", movement.id,
                                        year_groups(rel.by_movement.get(movement.id, [])), _year_name, movement=movement)
+        yield from self._decision_pages()
+
+    def _decision_pages(self) -> Iterator[PageSource]:
+        """Yield each decision's roll, with the document that describes it; search indexes its first page."""
+        documents = attached(published_documents(self.rel), self.decisions)
         for decision in self.decisions:
             groups = [((title, kind, len(kinds) > 1), awards)
                       for title, kinds in decision.roll() for kind, awards in kinds]
-            yield from self.list_pages("decision.md", "decision", decision.slug, groups, lambda key: key[0].name,
-                                       decision=decision)
+            parts = self.list_pages("decision.md", "decision", decision.slug, groups, lambda key: key[0].name,
+                                    decision=decision, document=documents.get(decision.slug))
+            yield dataclasses.replace(next(parts), search_data=decision_search_data(decision))
+            yield from parts
 
     @functools.cached_property
     def decisions(self) -> list[Decision]:
@@ -300,6 +322,10 @@ class SiteRenderer:
         """Return the files published beside the pages: each decision's roll as CSV."""
         return [(uri, self._cached(uri, d, functools.partial(roll_csv, self.rel, d)))
                 for d in self.decisions for uri in [roll_csv_uri(d)]]
+
+    def signed_copies(self) -> list[tuple[str, Path]]:
+        """Return the published documents' signed copies (PDF): where each is published, and its file."""
+        return [(pdf_uri(d), self.exemplars_dir / d.file) for d in published_documents(self.rel) if d.file]
 
     def profile(self, exemplar: Person | Collective) -> PageSource:
         """Render a profile (under `mkdocs serve`, only if what it shows has changed)."""
@@ -364,7 +390,7 @@ class SiteRenderer:
         blocks: list[str] = []
         body = self.env.get_template(template).render(
             rel=self.rel, link=links, photo=lambda e: self._photo(e, links), html_blocks=blocks, this_uri=uri,
-            **context)
+            settings=self.settings, **context)
         exemplar: Person | Collective | None = context.get("exemplar")
         if exemplar is None:
             return PageSource(uri, body, in_nav, tuple(blocks))

@@ -16,8 +16,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 import jinja2
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,13 +29,15 @@ from .checks import check
 from .feed import FeedEntry, atom_feed
 from .listing import unique_heading_ids
 from .load import shown
-from .mkdocs_config import blog_plugin, project_from_config
+from .mkdocs_config import blog_plugin, give_blog_authors, project_from_config
 from .mkdocs_files import leave_out_active_files
 from .mkdocs_toc import with_lead_heading, with_title
 from .model import Collective, Person
 from .pagefind import SearchIndexer, SearchIndexError
 from .pages import CSS_URI, JS_URI, SEARCH_JS_URI, PageSource, page_uri
 from .photos import RASTER_SUFFIXES, PhotoSet, add_srcset, photo_problem, sized_uri
+from .plugin_config import VinhdanhConfig
+from .portal_pages import phone_uri, portal_globals
 from .preview import BANNER_FILE, banner, banner_loader, previewable
 from .rebuilds import REBUILDS
 from .relations import kind_of
@@ -51,21 +51,6 @@ from .text import format_date, format_datetime, nfc, toc_slugify
 log = get_plugin_logger(__name__)
 THEME_DIR = Path(str(package_files("vinhdanh").joinpath("theme")))
 """vinhdanh's additions to Material's templates: search box, feed link, link previews."""
-
-
-class VinhdanhConfig(base.Config):
-    """Options of the `vinhdanh` plugin in mkdocs.yml."""
-
-    exemplars = c.Type(str, default="exemplars")
-    """The records folder, relative to mkdocs.yml."""
-    overrides = c.Type(str, default="overrides/vinhdanh")
-    """Folder of templates that replace the package's, relative to mkdocs.yml."""
-    search = c.Type(bool, default=True)
-    """Build the Pagefind index and load the search box (Material's `search` plugin must be off)."""
-    strict = c.Type(bool, default=False)
-    """Stop the build on notices about the records too (a current unit that was dissolved, say)."""
-    news = c.Deprecated(message="the news folder is the blog plugin's 'blog_dir'; remove 'news:' from the "
-                        "vinhdanh plugin's options")
 
 
 class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
@@ -151,6 +136,7 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages, photos and stylesheet as virtual files; leave out unpublished stories."""
         leave_out_active_files(files, config)  # named by the checks, as warnings (active_files.py)
+        give_blog_authors(self.blog, self.project.settings)  # before the blog reads a story's authors
         news = self.project.news
         for uri, story in self.stories.items():
             if news and not news.is_shown(story, self.now) and (file := files.get_file_from_path(uri)):
@@ -194,6 +180,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
             files.append(File.generated(config, photo.dest_uri, abs_src_path=str(photo.src)))
         for uri, content in self.renderer.downloads():  # decisions' rolls as CSV, beside their pages
             files.append(File.generated(config, uri, content=content))
+        for uri, path in self.renderer.signed_copies():  # published documents' PDFs, checked (documents.py)
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         self._publish_news_images(files, config)
         for uri in (CSS_URI, JS_URI, SEARCH_JS_URI):
             files.append(File.generated(config, uri, content=package_files("vinhdanh").joinpath(uri).read_bytes()))
@@ -321,7 +309,8 @@ class VinhdanhPlugin(BasePlugin[VinhdanhConfig]):
         if self.serving:
             env.bytecode_cache = REBUILDS.templates
         env.globals["vinhdanh"] = {"search": self.config.search, "feed": self._feed_uri(), "preview": self.serving,
-                                   "shared": self.shared_fragments}
+                                   "shared": self.shared_fragments, **portal_globals(self.project)}
+        env.filters["tel"] = phone_uri
         material = jinja2.FileSystemLoader(config.theme.dirs[_material_index(config)])
         assert env.loader is not None  # MkDocs gives the theme's folders
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": material})])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import schema as s
 from .checks import check
+from .documents import DOCUMENT_FIELDS
 from .load import COLLECTIVE_FIELDS, PERSON_FIELDS, Loaded, shown
 from .model import Catalogue
 from .problems import Problem
@@ -99,4 +100,4 @@ def _fields_of(path: str) -> dict[str, s.Field]:
     """Return the schema of the file at path, so that the banner names fields as the editor does."""
     folder = Path(path).parent.name
     return PERSON_FIELDS if folder == "people" else COLLECTIVE_FIELDS if folder == "collectives" else \
-        STORY_FIELDS if path.endswith(".md") else {}
+        DOCUMENT_FIELDS if folder == "documents" else STORY_FIELDS if path.endswith(".md") else {}

@@ -21,6 +21,7 @@ from .pages import SiteRenderer, make_environment
 from .photos import PhotoCache
 from .problems import Problem
 from .relations import Relations
+from .settings import NO_SETTINGS, Settings
 from .stories import VIETNAM, NewsRules, load_stories
 
 
@@ -41,6 +42,8 @@ class Project:
     theme: Path | None = None
     """Material's custom_dir: published like the docs folder."""
     directory_urls: bool = True
+    settings: Settings = NO_SETTINGS
+    """The organisation's settings (the plugin's options in mkdocs.yml); checked, their problems inside."""
 
     @property
     def cache(self) -> Path:
@@ -59,8 +62,12 @@ class Project:
         loaded = load(self.exemplars, repository=self.root, cache=cache)
         if isinstance(interrupted, Problem):
             loaded.problems.append(interrupted)
+        loaded.problems += self.settings.problems
         if self.news:
-            load_stories(self.docs, self.news, loaded, now, repository=self.root)
+            names = self.settings.author_names()
+            where = f"{self.settings.source} (the vinhdanh plugin's 'authors')"
+            authors = (names, where) if names is not None else None
+            load_stories(self.docs, self.news, loaded, now, repository=self.root, authors=authors)
             # MkDocs would publish a page that is a link to a file of the machine: refuse before it reads one.
             # (A folder named outside the project, as the editor's trial copies do, is not the project's.)
             published = [f for f in (self.docs, self.overrides, self.theme)
@@ -76,4 +83,5 @@ class Project:
         rel = Relations(catalogue, now or dt.datetime.now(VIETNAM),
                         future_is_draft=self.news.future_is_draft if self.news else True)
         return SiteRenderer(rel, make_environment(self.overrides), self.photo_cache(),
-                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls, cache=cache)
+                            exemplars_dir=self.exemplars, directory_urls=self.directory_urls, cache=cache,
+                            settings=self.settings)

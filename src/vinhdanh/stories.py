@@ -14,7 +14,7 @@ import yaml
 
 from . import schema as s
 from .filecache import read_with
-from .links import files_under, shown, within
+from .links import files_under, is_file, shown, within
 from .load import Loaded, Reference
 from .markup import active_content
 from .photos import photo_problem
@@ -189,19 +189,24 @@ AUTHOR_FIELDS = {"name": F(s.text, True), "description": F(s.text, True), "avata
 
 
 def load_stories(docs_dir: Path, news: NewsRules, out: Loaded, now: dt.datetime | None = None,
-                 repository: Path | None = None) -> None:
+                 repository: Path | None = None, authors: tuple[dict[str, str], str] | None = None) -> None:
     """Read every story of the blog's posts folder into out, with its problems and references.
 
     A file or folder that is a link out of repository (by default, the folder holding
-    docs_dir) is reported and not read.
+    docs_dir) is reported and not read. `authors`: the authors' names by id and where they
+    are written, when the site's settings list them; otherwise the blog's authors file does.
     """
     repository = repository or docs_dir.parent
-    authors: dict[str, str] = {}
+    names, listed_in = authors if authors is not None else ({}, news.authors_file)
     for path in files_under(docs_dir / news.authors_file, repository, out.problems):
-        authors = _load_authors(path, out)
+        if authors is None:
+            names = _load_authors(path, out)
+        else:
+            out.problems.append(Problem(shown(path), 0, "", f"the news authors are listed in {listed_in} too; "
+                                        "keep one list: move any author missing there, then delete this file"))
     now = now or dt.datetime.now(VIETNAM)
     for path in files_under(docs_dir / news.posts_dir, repository, out.problems, "*.md"):
-        story = _read_story(docs_dir, path, authors, out, now, news.authors_file)
+        story = _read_story(docs_dir, path, names, out, now, listed_in)
         if story:
             out.catalogue.stories[story.src_uri] = story
 
@@ -310,7 +315,7 @@ def _image_problem(docs_dir: Path, src_uri: str, target: str) -> str | None:
     path = within(docs_dir, from_docs)
     if target.startswith("/") or path is None:
         return f"{quoted(target)} is outside the content folder; put images under content/news/images/"
-    if not path.is_file():
+    if not is_file(path):
         return f"image not found: {shown(docs_dir)}/{excerpt(from_docs)}; the path is relative to the story's file"
     return photo_problem(path)
 

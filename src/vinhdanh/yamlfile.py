@@ -163,6 +163,27 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlFile | Prob
         loader.dispose()
 
 
+def value_lines(text: str, shown_as: str) -> YamlFile | Problem:
+    """Return the line of every value of a YAML text, building no value (`data` stays None).
+
+    For files that another program reads, such as mkdocs.yml with its `!!python/name:` tags:
+    composing the document needs no constructor for them.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        doc = YamlFile(shown_as, None)
+        if node is not None:
+            _record_lines(node, (), doc, 0)
+        return doc
+    except _Refused as refused:
+        return Problem(shown_as, refused.line, "", refused.message)
+    except yaml.YAMLError as err:
+        return syntax_problem(err, text, shown_as, 0, c_parser=_BaseLoader is not yaml.SafeLoader)
+    finally:
+        loader.dispose()
+
+
 def _scan(scanner: Any) -> None:
     """Raise _Refused at the first anchor or alias, or past MAX_NODES values, before anything is built."""
     values = 0

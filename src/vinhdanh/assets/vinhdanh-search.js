@@ -10,7 +10,7 @@
   var root = new URL("..", script.src);          // this file lives in <site>/assets/
   var FACETS = [
     ["loai", "Loại"], ["don_vi", "Đơn vị"], ["nam", "Năm"], ["danh_hieu", "Danh hiệu"], ["phong_trao", "Phong trào"],
-    ["cap_sang_kien", "Cấp sáng kiến"]
+    ["cap_sang_kien", "Cấp sáng kiến"], ["van_ban", "Loại văn bản"]
   ];
   var SORTS = { moi: { ngay: "desc" }, cu: { ngay: "asc" } };
   var PAGE_SIZE = 10;

@@ -9,7 +9,8 @@
  * - The menu button on phones is a label (Material's); Enter works through Material, Space
  *   here; Escape closes the open menu and gives the focus back to the button.
  * - The A–Z letter bar stays on screen while scrolling; a letter's heading must land below
- *   it, not under it: the bar's height (one to four rows, by width) is given to the CSS. */
+ *   it, not under it: the bar's height (one to four rows, by width) is given to the CSS.
+ * - The print button calls the browser's print dialog. */
 (function () {
   "use strict";
 
@@ -42,6 +43,12 @@
       var button = document.querySelector(".md-header label[for='__drawer']");
       if (button) button.focus();
     }
+  });
+
+  /* "In / Lưu PDF" (theme/partials/actions.html): the browser's print dialog, which also saves as PDF.
+     Listened to on the document, so that it works on pages swapped in by instant navigation too. */
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-vd-print]")) window.print();
   });
 
   var letters = document.querySelector(".vd-letters");

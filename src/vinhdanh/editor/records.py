@@ -76,9 +76,11 @@ class Sent:
 
 
 def authors_of(project: Project) -> dict[str, str]:
-    """Return the news authors' names by id (none when the file is missing or broken)."""
+    """Return the news authors' names by id: the settings', else the blog's file (none when missing or broken)."""
     if not project.news:
         return {}
+    if (names := project.settings.author_names()) is not None:
+        return names
     path = project.docs / project.news.authors_file
     doc = read_yaml(path, str(path)) if path.exists() else None
     data = doc.data if doc is not None and not isinstance(doc, Problem) else None
