@@ -16,7 +16,7 @@ PROPERDOCS := .venv-properdocs
 # axe-core for the accessibility tests, pinned in tests/a11y/package-lock.json (never part of the site).
 AXE := tests/a11y/node_modules/.ready
 
-# The browser editor (Decap CMS, decap-server), pinned by editor/package-lock.json, installed with the machine's npm.
+# The browser editor (Decap CMS), pinned by editor/package-lock.json, installed with the machine's npm.
 EDITOR := editor/node_modules/.ready
 
 .PHONY: install serve edit editor-if-node site check test bench bench-search bench-import bench-editor clean
