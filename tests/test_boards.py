@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from vinhdanh import boards
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.load import load
 from vinhdanh.project import Project
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
 
 from .conftest import TITLES as FIXTURE_TITLES
 from .conftest import write

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from vinhdanh.csvfile import csv_bytes
+from vinhdanh.views.csvfile import csv_bytes
 
 from .sitebuild import ROOT, broken_links, build_site, copy_project
 

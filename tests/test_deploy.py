@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from vinhdanh.cli import main
-from vinhdanh.deploy import FINGERPRINTED, inline_script_hashes
-from vinhdanh.webservers import IIS_FINGERPRINTED_FOLDERS
+from vinhdanh.publish.deploy import FINGERPRINTED, inline_script_hashes
+from vinhdanh.publish.iis import IIS_FINGERPRINTED_FOLDERS
 
 from .conftest import write
 from .sitebuild import ROOT

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from vinhdanh import publish
-from vinhdanh.pagefind import SearchIndexer, index_problem
+from vinhdanh.mkdocs_plugin.pagefind import SearchIndexer, index_problem
 
 from .conftest import write
 from .sitebuild import copy_project
