@@ -77,8 +77,8 @@ def test_the_honours_menu_lists_every_way_of_browsing(demo_site: Path) -> None:
     for uri in ("nam/index.html", "danh-hieu/index.html", "ca-nhan/nguyen-thi-thu-ha/index.html"):
         menu = _primary_navigation((demo_site / uri).read_text(encoding="utf-8"))
         section = menu[menu.index("Khen thưởng"):]
-        assert section[1:8] == ["Theo năm", "Danh hiệu", "Đơn vị", "Phong trào", "Quyết định", "Bảng vàng",
-                                "Lấy ý kiến"], uri
+        assert section[1:9] == ["Theo năm", "Danh hiệu", "Đơn vị", "Phong trào", "Quyết định", "Văn bản",
+                                "Bảng vàng", "Lấy ý kiến"], uri
     news = _primary_navigation((demo_site / "news/index.html").read_text(encoding="utf-8"))
     assert news.count("Tin bài") == 1  # an index named as its section is not listed twice
 

@@ -49,7 +49,7 @@ def links(page: Path) -> set[Path]:
     """Return the pages a page links to, as files."""
     out = set()
     for target in re.findall(r'href="([^"#]+)', page.read_text(encoding="utf-8")):
-        if "://" not in target and not target.endswith((".css", ".js", ".xml", ".svg")):
+        if ":" not in target and not target.endswith((".css", ".js", ".xml", ".svg")):  # no http:, mailto:, tel:
             path = (page.parent / target).resolve()
             out.add(path / "index.html" if path.is_dir() else path)
     return out
