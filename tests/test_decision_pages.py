@@ -32,7 +32,7 @@ def imported_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(project)
 
 
-@pytest.mark.parametrize("guide", ["docs/admin-guide.md"])
+@pytest.mark.parametrize("guide", ["docs/admin-guide.md", "docs/huong-dan.md"])
 def test_the_guide_shows_the_example_s_real_dry_run(guide: str) -> None:
     run = subprocess.run([VINHDANH, "import", "examples/quyet-dinh-412.xlsx"], cwd=ROOT, capture_output=True,
                          text=True, check=False)
