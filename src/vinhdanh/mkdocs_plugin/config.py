@@ -26,7 +26,7 @@ class VinhdanhConfig(base.Config):
     """Stop the build on notices about the records too (a current unit that was dissolved, say)."""
     news = c.Deprecated(message="the news folder is the blog plugin's 'blog_dir'; remove 'news:' from the "
                         "vinhdanh plugin's options")
-    # The organisation's settings (vinhdanh/settings.py): the footer, contact and English pages, the
+    # The organisation's settings (records/settings.py): the footer, contact and English pages, the
     # nominations' legal basis, the news authors.
     organisation = _setting()
     """The agency that owns the site and the office that runs it: name, office, address, phone, email."""

@@ -8,7 +8,7 @@ and all) and written out again with only the elements and attributes below: no s
 style, frame, form, SVG or MathML, no `on…=` handler, no `style=`, and links only to
 pages and files of the site, http(s), mailto: and tel:.
 
-Not cleaned: the HTML blocks vinhdanh's templates write (pages.py puts them back after
+Not cleaned: the HTML blocks vinhdanh's templates write (rendering.py puts them back after
 this step), where every value from the records is escaped by Jinja, and the site's own
 templates (Material's, vinhdanh's, overrides/), which only its administrators edit.
 """

@@ -14,9 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from ..text import format_date, slugify
+from ..text import VIETNAM, format_date, slugify
 from . import schema as s
 from .markup import active_content
 from .model import Catalogue, Origin
@@ -33,7 +32,6 @@ NOMINATION_FIELDS = {
     "deadline": F(s.date, True), "council": F(s.text), "contact": F(s.text),
     "nominees": F(s.list_of(s.mapping_of(NOMINEE_FIELDS, "a nominee")), True),
 }
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")  # as in stories.py, which this module cannot import (it reads records)
 MIN_WORKING_DAYS = 10
 """Fewer working days than this between posting and deadline leave too little time to comment."""
 
