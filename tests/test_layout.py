@@ -87,3 +87,11 @@ def test_modules_are_small() -> None:
     long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_the_core_does_not_import_mkdocs() -> None:
+    core = [p for p in PACKAGE.rglob("*.py") if _wing(_module_name(p)) in ("text", "records", "views", "project")]
+    users = [str(p.relative_to(PACKAGE)) for p in core for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "mkdocs" and not node.level
+             or isinstance(node, ast.Import) and any(a.name.split(".")[0] == "mkdocs" for a in node.names)]
+    assert len(core) > 30 and users == []

@@ -28,7 +28,7 @@ from .yamlerrors import syntax_problem
 Key = tuple[str | int, ...]
 
 # The limits sit far above real catalogues and far below what hurts (measured with
-# scripts/yaml_limits.py; see the README): a person with 60 honours, 30 initiatives and a
+# scripts/yaml_limits.py; see docs/admin-guide.md): a person with 60 honours, 30 initiatives and a
 # 5,000-word story is 62 KB and 1,300 values; units.yml for a whole sector, 3,000 units
 # with their history, is 650 KB and 37,000 values. A file at the limits takes 2–3 s and 110 MB.
 MAX_BYTES = 4_000_000
