@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 import pytest
 
-from vinhdanh import documents as documents_module
 from vinhdanh.project import Project
+from vinhdanh.records import documents as documents_module
 from vinhdanh.records.checks import check, checked_catalogue
 from vinhdanh.records.documents import file_size, pdf_problem
 from vinhdanh.records.load import load

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh import initiatives
 from vinhdanh.project import Project
 from vinhdanh.records.checks import checked_catalogue
 from vinhdanh.records.load import load
+from vinhdanh.views import initiatives
 from vinhdanh.views.initiatives import gather
 from vinhdanh.views.relations import Relations
 

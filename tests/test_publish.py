@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh import publish
 from vinhdanh.mkdocs_plugin.pagefind import SearchIndexer, index_problem
+from vinhdanh.publish import swap as publish
 
 from .conftest import write
 from .sitebuild import copy_project
