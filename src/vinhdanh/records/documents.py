@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..text import canonical, format_date, slugify
+from ..text import canonical, format_date
 from . import schema as s
 from .decision_refs import Mention, decision_slug
 from .filecache import FileCache, read_with
@@ -111,10 +111,8 @@ def read_documents(root: Path, repository: Path, open_yaml: Callable[[Path], Yam
         if doc is None:
             continue
         reader = s.Reader(doc, problems)
-        if not s.ID_PATTERN.fullmatch(path.stem):
-            problems.append(Problem(doc.path, 0, "", "the file name is the id and must be lowercase letters, "
-                                    f"digits and '-'; rename it to {slugify(path.stem) or 'a-document'}"
-                                    f"{path.suffix}"))
+        if problem := s.file_name_problem(path, doc.path, "a-document"):
+            problems.append(problem)
         values = s.read_mapping(reader, (), doc.data, DOCUMENT_FIELDS, "a document")
         if values is None or any(name not in values for name in ("kind", "number", "date", "by", "summary")):
             continue  # reported

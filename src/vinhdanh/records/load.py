@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..text import slugify
 from . import schema as s
 from .decision_refs import Mention, same_decision
 from .documents import read_documents
@@ -179,9 +178,8 @@ def _check_record_file(path: Path, fields: dict[str, s.Field], subject: str) -> 
     if doc is None:
         return _CheckedRecord(None, None, out.problems, [], [])
     reader = s.Reader(doc, out.problems)
-    if not s.ID_PATTERN.fullmatch(path.stem):
-        out.problems.append(Problem(doc.path, 0, "", "the file name is the id and must be lowercase letters, digits "
-                                    f"and '-'; rename it to {slugify(path.stem) or 'a-name'}{path.suffix}"))
+    if problem := s.file_name_problem(path, doc.path, "a-name"):
+        out.problems.append(problem)
     values = s.read_mapping(reader, (), doc.data, fields, "a record")
     if values is not None:
         _check_exemplar_rules(reader, values)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..text import VIETNAM, format_date, slugify
+from ..text import VIETNAM, format_date
 from . import schema as s
 from .markup import active_content
 from .model import Catalogue, Origin
@@ -88,9 +88,8 @@ def read_nominations(root: Path, open_yaml: Callable[[Path], YamlFile | None], p
         if doc is None:
             continue
         reader = s.Reader(doc, problems)
-        if not s.ID_PATTERN.fullmatch(path.stem):
-            problems.append(Problem(doc.path, 0, "", "the file name is the id and must be lowercase letters, "
-                                    f"digits and '-'; rename it to {slugify(path.stem) or 'a-notice'}{path.suffix}"))
+        if problem := s.file_name_problem(path, doc.path, "a-notice"):
+            problems.append(problem)
         values = s.read_mapping(reader, (), doc.data, NOMINATION_FIELDS, "a nomination")
         if values is None:
             continue

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..text import slugify
@@ -98,6 +99,14 @@ def text(reader: Reader, key: Key, value: Any) -> Any:
         reader.error(key, "must not be empty; remove the key or write a value")
         return INVALID
     return value
+
+
+def file_name_problem(path: Path, shown_path: str, example: str) -> Problem | None:
+    """Return what is wrong with the name of a record's file, which is its id (None if nothing is)."""
+    if ID_PATTERN.fullmatch(path.stem):
+        return None
+    return Problem(shown_path, 0, "", "the file name is the id and must be lowercase letters, digits and '-'; "
+                   f"rename it to {slugify(path.stem) or example}{path.suffix}")
 
 
 def identifier(reader: Reader, key: Key, value: Any) -> Any:
