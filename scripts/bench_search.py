@@ -3,8 +3,8 @@
 Generates 10,000 exemplars and 2,000 stories, builds the site (Pagefind), and the same
 pages with plain MkDocs + Material and its built-in search; then, in headless Chromium, runs each
 query cold (a fresh browser context, so nothing is cached) against both, measuring the
-bytes the search fetched (on the wire, served gzip-compressed as by the README's nginx
-block) and the time from opening the page to the first result shown.
+bytes the search fetched (on the wire, served gzip-compressed as by the nginx block of
+docs/admin-guide.md) and the time from opening the page to the first result shown.
 The last line printed is one JSON object.
 """
 
@@ -35,7 +35,7 @@ QUERIES = ["nguyen van hung", "tran thi ha", "dao duc", "le thi thu", "ton nu th
 
 
 class GzipHandler(QuietHandler):
-    """Serves files gzip-compressed where a web server would (the README's nginx block does)."""
+    """Serves files gzip-compressed where a web server would (the admin guide's nginx block does)."""
 
     COMPRESSED = (".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml")
 

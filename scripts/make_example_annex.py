@@ -1,4 +1,4 @@
-"""Write examples/quyet-dinh-412.xlsx: the annex of a fictional decision, for the README and the tests.
+"""Write examples/quyet-dinh-412.xlsx: the annex of a fictional decision, for the guides and the tests.
 
 Its people are the demo catalogue's (exemplars/), written as an office writes them: title
 rows in merged cells, a header with the usual names, units with abbreviations, two

@@ -1,8 +1,8 @@
 """Measure where the YAML limits sit: big realistic files, and files at the limits.
 
 Prints, for each file, its size, its number of values, the time to read it with
-`vinhdanh.yamlfile` and the memory it took. The last line is one JSON object.
-The limits (MAX_BYTES, MAX_NODES, MAX_DEPTH in src/vinhdanh/yamlfile.py) must sit far
+`vinhdanh.records.yamlfile` and the memory it took. The last line is one JSON object.
+The limits (MAX_BYTES, MAX_NODES, MAX_DEPTH in src/vinhdanh/records/yamlfile.py) must sit far
 above the realistic files and keep the files at the limits cheap.
 """
 
@@ -15,7 +15,7 @@ import tracemalloc
 
 import yaml
 
-from vinhdanh.yamlfile import MAX_BYTES, MAX_NODES, YamlFile, parse_yaml
+from vinhdanh.records.yamlfile import MAX_BYTES, MAX_NODES, YamlFile, parse_yaml
 
 WORDS = ["kiểm", "sát", "viên", "thực", "hành", "quyền", "công", "tố", "hồ", "sơ", "vụ", "án", "phiên", "tòa",
          "rút", "kinh", "nghiệm", "đơn", "vị", "tập", "thể", "hoàn", "thành", "xuất", "sắc", "nhiệm", "được",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from vinhdanh import boards
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.load import load
 from vinhdanh.project import Project
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.views import boards
 
 from .conftest import TITLES as FIXTURE_TITLES
 from .conftest import write

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from vinhdanh.cli import main
-from vinhdanh.mkdocs_config import ConfigError, load_project
+from vinhdanh.mkdocs_plugin.project_config import ConfigError, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

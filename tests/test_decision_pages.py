@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from vinhdanh.csvfile import csv_bytes
+from vinhdanh.views.csvfile import csv_bytes
 
 from .sitebuild import ROOT, broken_links, build_site, copy_project
 
@@ -24,7 +24,7 @@ VINHDANH = Path(sys.executable).parent / "vinhdanh"
 
 @pytest.fixture(scope="session")
 def imported_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Import the README's example annex into a copy of the demo, then build it strictly."""
+    """Import the guides' example annex into a copy of the demo, then build it strictly."""
     project = copy_project(tmp_path_factory.mktemp("imported"))
     run = subprocess.run([VINHDANH, "import", str(EXAMPLE), "--apply"], cwd=project, capture_output=True, text=True,
                          check=False)
@@ -32,12 +32,13 @@ def imported_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(project)
 
 
-def test_the_readme_shows_the_example_s_real_dry_run() -> None:
+@pytest.mark.parametrize("guide", ["docs/admin-guide.md", "docs/huong-dan.md"])
+def test_the_guide_shows_the_example_s_real_dry_run(guide: str) -> None:
     run = subprocess.run([VINHDANH, "import", "examples/quyet-dinh-412.xlsx"], cwd=ROOT, capture_output=True,
                          text=True, check=False)
     assert (run.returncode, run.stderr) == (0, "")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"$ vinhdanh import examples/quyet-dinh-412.xlsx\n{run.stdout}$ vinhdanh import" in readme
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    assert f"$ vinhdanh import examples/quyet-dinh-412.xlsx\n{run.stdout}$ vinhdanh import" in text
 
 
 def test_the_built_site_shows_the_decision_s_roll(imported_site: Path) -> None:

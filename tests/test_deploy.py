@@ -1,4 +1,4 @@
-"""`vinhdanh deploy`: the policy comes from the built site; the README shows exactly what the command prints."""
+"""`vinhdanh deploy`: the policy comes from the built site; the admin guide shows exactly what the command prints."""
 
 from __future__ import annotations
 
@@ -11,18 +11,20 @@ from pathlib import Path
 import pytest
 
 from vinhdanh.cli import main
-from vinhdanh.deploy import FINGERPRINTED, inline_script_hashes
-from vinhdanh.webservers import IIS_FINGERPRINTED_FOLDERS
+from vinhdanh.publish.deploy import FINGERPRINTED, inline_script_hashes
+from vinhdanh.publish.iis import IIS_FINGERPRINTED_FOLDERS
 
 from .conftest import write
 from .sitebuild import ROOT
 from .webservers import vinhdanh_output
 
+ADMIN_GUIDE = ROOT / "docs/admin-guide.md"
 
-def readme_block(language: str, starting: str = "") -> str:
-    """Return the README's first fenced block in language that starts with `starting`."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(rf"^```{language}\n(.*?)^```$", readme, re.MULTILINE | re.DOTALL)
+
+def guide_block(language: str, starting: str = "") -> str:
+    """Return the admin guide's first fenced block in language that starts with `starting`."""
+    guide = ADMIN_GUIDE.read_text(encoding="utf-8")
+    blocks = re.findall(rf"^```{language}\n(.*?)^```$", guide, re.MULTILINE | re.DOTALL)
     return next(block for block in blocks if block.startswith(starting))
 
 
@@ -34,11 +36,11 @@ def sha256_source(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def test_the_readme_shows_what_the_command_prints_for_the_demo_site(demo_site: Path) -> None:
+def test_the_admin_guide_shows_what_the_command_prints_for_the_demo_site(demo_site: Path) -> None:
     nginx = vinhdanh_output("deploy", "nginx", "--site-dir", str(demo_site))
-    assert readme_block("nginx") == nginx, "README's nginx block is out of date: put this in its place\n" + nginx
+    assert guide_block("nginx") == nginx, "docs/admin-guide.md's nginx block is out of date: put this in its place\n" + nginx
     script = vinhdanh_output("deploy", "script")
-    assert readme_block("sh", "#!/bin/sh") == script, "README's publish-site.sh is out of date:\n" + script
+    assert guide_block("sh", "#!/bin/sh") == script, "docs/admin-guide.md's publish-site.sh is out of date:\n" + script
 
 
 def test_the_policy_allows_each_inline_script_of_the_site_by_its_hash(demo_site: Path) -> None:

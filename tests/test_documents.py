@@ -11,11 +11,11 @@ from urllib.parse import quote
 
 import pytest
 
-from vinhdanh import documents as documents_module
-from vinhdanh.checks import check, checked_catalogue
-from vinhdanh.documents import file_size, pdf_problem
-from vinhdanh.load import load
 from vinhdanh.project import Project
+from vinhdanh.records import documents as documents_module
+from vinhdanh.records.checks import check, checked_catalogue
+from vinhdanh.records.documents import file_size, pdf_problem
+from vinhdanh.records.load import load
 
 from .conftest import write
 from .sitebuild import ROOT, build_site, copy_project

@@ -15,7 +15,7 @@ from vinhdanh.editor.access import MAX_BODY, Access
 from vinhdanh.editor.backend import Backend
 from vinhdanh.editor.server import Backends, EditorServer
 from vinhdanh.project import Project
-from vinhdanh.stories import NewsRules
+from vinhdanh.records.stories import NewsRules
 
 from .conftest import write
 

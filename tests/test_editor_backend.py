@@ -17,7 +17,7 @@ from PIL import Image
 from vinhdanh.editor.backend import Backend
 from vinhdanh.editor.saving import Editor
 from vinhdanh.project import Project
-from vinhdanh.stories import NewsRules
+from vinhdanh.records.stories import NewsRules
 
 from .conftest import write
 from .editorsite import git

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 import yaml
 
-from vinhdanh import schema as s
 from vinhdanh.editor.config import config_yaml, editor_config
 from vinhdanh.editor.fields import CHOICE_LABELS, decap_field
 from vinhdanh.editor.records import COLLECTIVES_KEY, NOT_EDITED, RECORD_ORDER, SCHEMAS, SEARCH_KEY, STORY_ORDER
-from vinhdanh.load import LIST_FILES
-from vinhdanh.mkdocs_config import load_project
+from vinhdanh.mkdocs_plugin.project_config import load_project
+from vinhdanh.records import schema as s
+from vinhdanh.records.load import LIST_FILES
 
 from .sitebuild import ROOT
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from vinhdanh.checks import check
 from vinhdanh.editor.records import from_editor, new_record_stem, new_story_stem, to_editor
-from vinhdanh.load import load
+from vinhdanh.records.checks import check
+from vinhdanh.records.load import load
+from vinhdanh.records.yamlfile import YamlFile, parse_yaml
 from vinhdanh.text import nfc
-from vinhdanh.yamlfile import YamlFile, parse_yaml
 
 from .sitebuild import ROOT
 

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from vinhdanh.active_files import NEVER_PUBLISHED
-from vinhdanh.checks import check
 from vinhdanh.cli import main
-from vinhdanh.load import load
-from vinhdanh.problems import quoted
-from vinhdanh.stories import NewsRules, load_stories
-from vinhdanh.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_NODES
+from vinhdanh.records.active_files import NEVER_PUBLISHED
+from vinhdanh.records.checks import check
+from vinhdanh.records.load import load
+from vinhdanh.records.problems import quoted
+from vinhdanh.records.stories import NewsRules, load_stories
+from vinhdanh.records.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
 from .conftest import PERSON, write
 from .sitebuild import copy_project, drop_setting

@@ -91,7 +91,7 @@ def test_alt_texts_come_from_the_records(demo_site: Path) -> None:
 
 
 def test_stories_of_the_same_title_get_their_own_heading_ids() -> None:
-    from vinhdanh.listing import unique_heading_ids
+    from vinhdanh.mkdocs_plugin.listing import unique_heading_ids
 
     toc = '<a href="#hoi-nghi">1</a><a href="#khen">2</a><a href="#hoi-nghi">3</a>'
     page = f'<nav>{toc}</nav><nav>{toc}</nav><h2 id="hoi-nghi">1</h2><h2 id="khen">2</h2><h2 id="hoi-nghi">3</h2>'

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.checks import checked_catalogue
 from vinhdanh.importer.run import import_annex
-from vinhdanh.load import load
 from vinhdanh.project import Project
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
 
 from .annexes import Formula, write_annex
 from .conftest import write

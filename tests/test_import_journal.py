@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from vinhdanh.importer.run import import_annex
-from vinhdanh.journal import JOURNAL, TEST_PAUSE
 from vinhdanh.project import Project
+from vinhdanh.records.journal import JOURNAL, TEST_PAUSE
 
 from .annexes import write_annex
 from .conftest import write
@@ -147,11 +147,11 @@ def test_ctrl_c_before_the_swap_writes_nothing(project: Path, annex: Path, monke
 
 def test_a_rename_that_fails_puts_back_those_done(project: Path, annex: Path, monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    import vinhdanh.journal
+    import vinhdanh.records.journal
 
     before = files(project / "exemplars")
     renames: list[Path] = []
-    real = vinhdanh.journal._replace
+    real = vinhdanh.records.journal._replace
 
     def second_fails(source: Path, target: Path) -> None:
         renames.append(target)
@@ -159,7 +159,7 @@ def test_a_rename_that_fails_puts_back_those_done(project: Path, annex: Path, mo
             raise PermissionError(13, "Permission denied", str(target))
         real(source, target)
 
-    monkeypatch.setattr(vinhdanh.journal, "_replace", second_fails)
+    monkeypatch.setattr(vinhdanh.records.journal, "_replace", second_fails)
     site = Project(project, project / "exemplars", project / "docs", project / "overrides")
     options = dict(zip([o.lstrip("-") for o in OPTIONS[::2]], OPTIONS[1::2]))
     assert import_annex(annex, site, options, apply=True) == 1  # type: ignore[arg-type]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.checks import check, checked_catalogue
 from vinhdanh.importer.resolve import name_key
-from vinhdanh.load import load
 from vinhdanh.project import Project
+from vinhdanh.records.checks import check, checked_catalogue
+from vinhdanh.records.load import load
 
 from .annexes import write_annex
 from .conftest import write

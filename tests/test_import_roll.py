@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.decisions import decisions_of, roll_csv
-from vinhdanh.load import load
 from vinhdanh.project import Project
-from vinhdanh.relations import Relations
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.views.decisions import decisions_of, roll_csv
+from vinhdanh.views.relations import Relations
 
 from .annexes import write_annex
 from .conftest import write

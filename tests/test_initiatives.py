@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh import initiatives
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.initiatives import gather
-from vinhdanh.load import load
 from vinhdanh.project import Project
-from vinhdanh.relations import Relations
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.views import initiatives
+from vinhdanh.views.initiatives import gather
+from vinhdanh.views.relations import Relations
 
 from .conftest import write
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.checks import check, checked_catalogue
-from vinhdanh.load import load
-from vinhdanh.problems import CatalogueError
+from vinhdanh.records.checks import check, checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.records.problems import CatalogueError
 
 from .conftest import PERSON, write
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-THEME = Path(__file__).resolve().parent.parent / "src/vinhdanh/theme"
+THEME = Path(__file__).resolve().parent.parent / "src/vinhdanh/mkdocs_plugin/theme"
 
 
 def announce(**vinhdanh: object) -> str:

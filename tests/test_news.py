@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from vinhdanh.checks import check
-from vinhdanh.load import load
-from vinhdanh.stories import NewsRules, load_stories
+from vinhdanh.records.checks import check
+from vinhdanh.records.load import load
+from vinhdanh.records.stories import NewsRules, load_stories
 
 from .conftest import write
 from .sitebuild import build_site, copy_project

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.load import load
-from vinhdanh.nominations import earliest_deadline, visible, working_days
 from vinhdanh.project import Project
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.records.nominations import earliest_deadline, visible, working_days
 
 from .conftest import write
 from .test_load import problems_in

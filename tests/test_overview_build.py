@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from vinhdanh.nominations import VIETNAM
+from vinhdanh.text import VIETNAM
 
 from .sitebuild import broken_links, build_site, copy_project
 

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.load import load
-from vinhdanh.model import Catalogue
-from vinhdanh.pages import Links, SiteRenderer, markdown_inline
 from vinhdanh.project import Project
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.records.model import Catalogue
+from vinhdanh.views.pages import SiteRenderer
+from vinhdanh.views.rendering import markdown_inline
+from vinhdanh.views.uris import Links
 
 from .conftest import write
 

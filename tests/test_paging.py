@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from vinhdanh.paging import Group, cut, span_label
+from vinhdanh.views.paging import Group, cut, span_label
 
 from .browser import served
 from .sitebuild import ROOT, broken_links, build_site, copy_project
@@ -40,8 +40,8 @@ def small_pages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "p").mkdir()
     project = copy_project(root / "p", records)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("vinhdanh.pages.NAMES_PER_PAGE", 25)
-        patch.setattr("vinhdanh.pages.ROWS_PER_PAGE", 20)
+        patch.setattr("vinhdanh.views.pages.NAMES_PER_PAGE", 25)
+        patch.setattr("vinhdanh.views.pages.ROWS_PER_PAGE", 20)
         return build_site(project)
 
 

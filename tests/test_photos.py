@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from vinhdanh.checks import check
-from vinhdanh.load import load
-from vinhdanh.photos import PhotoCache
+from vinhdanh.records.checks import check
+from vinhdanh.records.load import load
+from vinhdanh.records.photos import PhotoCache
 
 P = "exemplars/people/nguyen-thi-thu-ha.yml"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.load import load
 from vinhdanh.project import Project
-from vinhdanh.settings import DEFAULT_LEGAL_BASIS, Agency, Contact, Organisation, Settings
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.records.settings import DEFAULT_LEGAL_BASIS, Agency, Contact, Organisation, Settings
 
 from .sitebuild import build_site, copy_project, drop_setting
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vinhdanh.checks import check
-from vinhdanh.load import load
-from vinhdanh.preview import banner, previewable
-from vinhdanh.problems_vi import field_label, knows, message_vi
+from vinhdanh.mkdocs_plugin.preview import banner, previewable
 from vinhdanh.project import Project
-from vinhdanh.stories import NewsRules
+from vinhdanh.records.checks import check
+from vinhdanh.records.load import load
+from vinhdanh.records.problems_vi import field_label, knows, message_vi
+from vinhdanh.records.stories import NewsRules
 
 from .conftest import write
 
@@ -76,7 +76,7 @@ def test_every_mistake_the_checks_find_has_a_vietnamese_message(records: Path) -
 
 
 def test_messages_and_fields_read_as_the_editor_names_them() -> None:
-    from vinhdanh.load import PERSON_FIELDS
+    from vinhdanh.records.fields import PERSON_FIELDS
 
     assert field_label("honours[2].date", PERSON_FIELDS) == "Khen thưởng › mục 3 › Ngày quyết định"
     assert field_label("private.phone", PERSON_FIELDS) == "Thông tin nội bộ — không bao giờ công bố › phone"
@@ -106,7 +106,7 @@ def test_the_preview_shows_a_broken_record_as_it_last_was_and_lists_the_problem(
 
 
 def test_mistakes_in_documents_and_settings_have_vietnamese_messages(records: Path) -> None:
-    from vinhdanh.settings import read_settings
+    from vinhdanh.records.settings import read_settings
 
     pdf = b"%PDF-1.4\n%%EOF\n"
     decision = ("kind: quyet-dinh\nnumber: 123/QĐ-VKSTC\ndate: 2021-01-15\nby: Chủ tịch nước\nsummary: Về việc\n"

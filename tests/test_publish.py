@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from vinhdanh import publish
-from vinhdanh.pagefind import SearchIndexer, index_problem
+from vinhdanh.mkdocs_plugin.pagefind import SearchIndexer, index_problem
+from vinhdanh.publish import swap as publish
 
 from .conftest import write
 from .sitebuild import copy_project
@@ -129,7 +129,7 @@ def test_a_second_build_waits_for_the_first_and_says_so(published: Path) -> None
 
 
 def test_two_builds_at_once_publish_one_whole_site(published: Path) -> None:
-    # Pagefind names its filter files differently each time (README, "Reproducible").
+    # Pagefind names its filter files differently each time (docs/admin-guide.md, "Reproducible").
     names = lambda: {n for n in snapshot(published / "site") if not n.endswith((".pf_filter", ".pf_meta"))}  # noqa: E731
     before, count = names(), len(snapshot(published / "site"))
     builds = [subprocess.Popen([VINHDANH, "build"], cwd=published, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from vinhdanh.stories import VIETNAM, with_excerpt_break
+from vinhdanh.records.stories import with_excerpt_break
+from vinhdanh.text import VIETNAM
 
 from .conftest import write
 from .sitebuild import broken_links, build_site, copy_project, drop_setting
@@ -60,7 +61,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Image.new("RGB", (60, 60), "navy").save(news / "authors/minh-nhat.jpg")
     Image.new("RGB", (80, 60), "red").save(news / "images/nhap.jpg")
     # An override of every template, each calling a documented macro that keeps HTML out of Markdown.
-    templates = package_files("vinhdanh").joinpath("templates")
+    templates = package_files("vinhdanh.views").joinpath("templates")
     for template in templates.iterdir():
         if template.name.startswith("_"):
             continue

@@ -13,9 +13,9 @@ from urllib.parse import quote
 
 import yaml
 
-from vinhdanh.checks import check
-from vinhdanh.load import load
-from vinhdanh.stories import NewsRules, load_stories
+from vinhdanh.records.checks import check
+from vinhdanh.records.load import load
+from vinhdanh.records.stories import NewsRules, load_stories
 
 from .browser import served
 from .conftest import write

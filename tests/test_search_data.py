@@ -7,13 +7,14 @@ import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-from vinhdanh.checks import checked_catalogue
-from vinhdanh.feed import ATOM, FeedEntry, atom_feed
-from vinhdanh.load import load
-from vinhdanh.pagefind import spaced
-from vinhdanh.relations import Relations
-from vinhdanh.search import exemplar_search_data, shadow_block, shadow_text, story_search_data, synonym_groups
-from vinhdanh.stories import VIETNAM, Cover, Story
+from vinhdanh.mkdocs_plugin.pagefind import spaced
+from vinhdanh.records.checks import checked_catalogue
+from vinhdanh.records.load import load
+from vinhdanh.records.stories import Cover, Story
+from vinhdanh.text import VIETNAM
+from vinhdanh.views.feed import ATOM, FeedEntry, atom_feed
+from vinhdanh.views.relations import Relations
+from vinhdanh.views.search import exemplar_search_data, shadow_block, shadow_text, story_search_data, synonym_groups
 
 GROUPS = [("VKSND", "Viện kiểm sát nhân dân"), ("CSTĐ", "Chiến sĩ thi đua")]
 

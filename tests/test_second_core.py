@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-import vinhdanh.second_core
-from vinhdanh.second_core import can_split
+import vinhdanh.mkdocs_plugin.second_core
+from vinhdanh.mkdocs_plugin.second_core import can_split
 
 from .sitebuild import build_site, copy_project
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 
 def test_a_split_build_writes_the_same_pages_and_indexes_them_all(demo_site: Path, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(vinhdanh.second_core, "SPLIT_FROM", 0)  # the demo is small: split it all the same
+    monkeypatch.setattr(vinhdanh.mkdocs_plugin.second_core, "SPLIT_FROM", 0)  # the demo is small: split it all the same
     split = build_site(copy_project(tmp_path))
     pages = sorted(p.relative_to(demo_site) for p in demo_site.rglob("*.html"))
     assert pages == sorted(p.relative_to(split) for p in split.rglob("*.html"))
@@ -33,7 +33,7 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path: Path, monkeyp
                                                          caplog: pytest.LogCaptureFixture) -> None:
     import mkdocs.commands.build
 
-    monkeypatch.setattr(vinhdanh.second_core, "SPLIT_FROM", 0)
+    monkeypatch.setattr(vinhdanh.mkdocs_plugin.second_core, "SPLIT_FROM", 0)
     parent, build_page = os.getpid(), mkdocs.commands.build._build_page
 
     def failing_in_the_copy(page, *args, **kwargs):  # type: ignore[no-untyped-def]

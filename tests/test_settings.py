@@ -9,9 +9,9 @@ import pytest
 
 from vinhdanh.cli import main
 from vinhdanh.editor.records import authors_of
-from vinhdanh.mkdocs_config import load_project
-from vinhdanh.plugin_config import VinhdanhConfig
-from vinhdanh.settings import DEFAULT_LEGAL_BASIS, Agency, Contact, Organisation
+from vinhdanh.mkdocs_plugin.config import VinhdanhConfig
+from vinhdanh.mkdocs_plugin.project_config import load_project
+from vinhdanh.records.settings import DEFAULT_LEGAL_BASIS, Agency, Contact, Organisation
 
 from .conftest import write
 from .sitebuild import ROOT

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from vinhdanh.shared_fragments import SharedFragments
+from vinhdanh.mkdocs_plugin.shared_fragments import SharedFragments
 
 from .sitebuild import build_site, copy_project
 

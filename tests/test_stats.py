@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vinhdanh.charts import ranked_bars, stacked_years, svg
+from vinhdanh.views.charts import ranked_bars, stacked_years, svg
 
 from .sitebuild import ROOT
 

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from vinhdanh.deploy import FINGERPRINTED, LONG_CACHE, REVALIDATE, site_policy
+from vinhdanh.publish.deploy import FINGERPRINTED, LONG_CACHE, REVALIDATE, site_policy
 
 from .sitebuild import build_site, copy_project
 from .webservers import APACHE, NGINX, apache_main, free_port, nginx_main, nginx_test, require, running, vinhdanh_output

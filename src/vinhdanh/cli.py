@@ -11,16 +11,16 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
-from .checks import check, checked_catalogue
-from .deploy import DeployError
-from .load import load, shown
-from .mkdocs_config import ConfigError, load_project
-from .pages import CSS_URI
-from .problems import CatalogueError, Problem
+from .mkdocs_plugin.project_config import ConfigError, load_project
 from .project import Project
-from .publish import build_site
-from .scaffold import ScaffoldError, new_exemplar, new_story
-from .webservers import SERVERS, ServerOptions, configuration
+from .publish.deploy import DeployError
+from .publish.swap import build_site
+from .publish.webservers import SERVERS, ServerOptions, configuration
+from .records.checks import check, checked_catalogue
+from .records.load import load, shown
+from .records.problems import CatalogueError, Problem
+from .records.scaffold import ScaffoldError, new_exemplar, new_story
+from .views.uris import CSS_URI
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +125,8 @@ def run_export(project: Project, folder: Path) -> int:
         shutil.copyfile(path, folder / uri)
     css = folder / CSS_URI
     css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_text(package_files("vinhdanh").joinpath(CSS_URI).read_text(encoding="utf-8"), encoding="utf-8")
+    stylesheet = package_files("vinhdanh.mkdocs_plugin").joinpath(CSS_URI)
+    css.write_text(stylesheet.read_text(encoding="utf-8"), encoding="utf-8")
     print(f"Wrote {count} pages to {folder}")
     return 0
 

@@ -1,6 +1,6 @@
 """A site's folders and publishing rules, read once: the plugin and the command line share them.
 
-Nothing here imports MkDocs: `vinhdanh.mkdocs_config` fills a Project from mkdocs.yml.
+Nothing here imports MkDocs: `vinhdanh.mkdocs_plugin.project_config` fills a Project from mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -10,19 +10,21 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .active_files import active_files
-from .filecache import FileCache
-from .journal import finish_interrupted
-from .links import escaping_links
-from .load import Loaded, load
-from .model import Catalogue
-from .pagecache import PageCache
-from .pages import SiteRenderer, make_environment
-from .photos import PhotoCache
-from .problems import Problem
-from .relations import Relations
-from .settings import NO_SETTINGS, Settings
-from .stories import VIETNAM, NewsRules, load_stories
+from .records.active_files import active_files
+from .records.filecache import FileCache
+from .records.journal import finish_interrupted
+from .records.links import escaping_links
+from .records.load import Loaded, load
+from .records.model import Catalogue
+from .records.photos import PhotoCache
+from .records.problems import Problem
+from .records.settings import NO_SETTINGS, Settings
+from .records.stories import NewsRules, load_stories
+from .text import VIETNAM
+from .views.pagecache import PageCache
+from .views.pages import SiteRenderer
+from .views.relations import Relations
+from .views.rendering import make_environment
 
 
 @dataclass(frozen=True)

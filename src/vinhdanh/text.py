@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from zoneinfo import ZoneInfo
 
 # U+00D0/U+00F0 (Icelandic eth) look exactly like Đ/đ and turn up in text typed
 # with the wrong keyboard layout; they must sort, fold and match as Đ/đ.
@@ -160,6 +161,10 @@ def initial(word: str) -> str:
 # --- Dates -----------------------------------------------------------------
 
 
+# A time written without a zone is Vietnam time, wherever the build runs.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 def format_date(day: dt.date) -> str:
     """Return dd/mm/yyyy, the form Vietnamese readers expect."""
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
@@ -168,3 +173,49 @@ def format_date(day: dt.date) -> str:
 def format_datetime(moment: dt.datetime) -> str:
     """Return dd/mm/yyyy HH:MM."""
     return f"{format_date(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
+
+
+# Spellings staff use for the same thing. Titles add their own names and aliases.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("VKSND", "VKS", "Viện KSND", "Viện kiểm sát nhân dân", "Viện kiểm sát"),
+    ("TAND", "Tòa án nhân dân"),
+    ("CSTĐ", "Chiến sĩ thi đua", "Chiến sỹ thi đua"),
+    ("CSTĐCS", "Chiến sĩ thi đua cơ sở"),
+    ("LĐTT", "Lao động tiên tiến"),
+    ("TTLĐXS", "Tập thể lao động xuất sắc"),
+    ("TTLĐTT", "Tập thể lao động tiên tiến"),
+    ("HCLĐ", "Huân chương Lao động"),
+    ("KNC", "Kỷ niệm chương"),
+    ("TP", "Thành phố"),
+    ("TP HCM", "TP. HCM", "TP Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+    ("TĐKT", "Thi đua – Khen thưởng", "Thi đua, khen thưởng", "Thi đua - Khen thưởng"),
+)
+# Written as one word but meaning several; expanded before the synonym groups apply.
+_EXPANSIONS = {"vksndtc": "vksnd toi cao", "vkstc": "vksnd toi cao", "tandtc": "tand toi cao",
+               "tphcm": "tp hcm", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ksnd": "kiem sat nhan dan"}
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _replacements() -> list[tuple[str, str]]:
+    """Return (spelling, canonical) pairs, longest spelling first."""
+    pairs = []
+    for group in SYNONYMS:
+        canonical = _words(group[0])
+        pairs += [(f" {_words(spelling)} ", f" {canonical} ") for spelling in group]
+    return sorted(set(pairs), key=lambda pair: -len(pair[0]))
+
+
+def _words(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical(text: str) -> str:
+    """Return the form two spellings of the same name share."""
+    words = " ".join(_EXPANSIONS.get(w, w) for w in _words(text).split())
+    padded = f" {words} "
+    for spelling, replacement in _replacements():
+        if spelling in padded:
+            padded = padded.replace(spelling, replacement)
+    return " ".join(padded.split())

@@ -11,10 +11,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from ..filecache import FileCache
 from ..project import Project
+from ..records.filecache import FileCache
+from ..records.yamlfile import YamlFile, read_yaml
 from ..text import fold, nfc
-from ..yamlfile import YamlFile, read_yaml
 from .commits import Repository
 from .paths import EditablePaths, PathRefused, Target
 from .records import SEARCH_KEY, UNIT_KEY, VERSION_KEY, editor_data, editor_text

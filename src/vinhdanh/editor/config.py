@@ -8,9 +8,8 @@ from typing import Any
 
 import yaml
 
-from ..load import COLLECTIVE_FIELDS, MOVEMENT_FIELDS, PERSON_FIELDS, TITLE_FIELDS, UNIT_FIELDS
 from ..project import Project
-from ..stories import STORY_FIELDS
+from ..records.fields import COLLECTIVE_FIELDS, MOVEMENT_FIELDS, PERSON_FIELDS, STORY_FIELDS, TITLE_FIELDS, UNIT_FIELDS
 from .fields import MARKDOWN, decap_field, fields_of, relation
 from .records import (
     COLLECTIVES_KEY,

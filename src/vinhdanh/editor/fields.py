@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .. import schema as s
-from ..stories import PlainText, post_date
+from ..records import schema as s
+from ..records.fields import PlainText, post_date
 from .records import SEARCH_KEY, UNIT_KEY
 
 CHOICE_LABELS = {

@@ -22,14 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import schema as s
-from ..load import COLLECTIVE_FIELDS, LIST_FILES, MOVEMENT_FIELDS, PERSON_FIELDS, TITLE_FIELDS, UNIT_FIELDS
-from ..problems import Problem
 from ..project import Project
-from ..scaffold import free_path, story_stem
-from ..stories import _FRONT_MATTER, STORY_FIELDS, VIETNAM
-from ..text import nfc, slugify
-from ..yamlfile import parse_yaml, read_yaml
+from ..records import schema as s
+from ..records.fields import COLLECTIVE_FIELDS, MOVEMENT_FIELDS, PERSON_FIELDS, STORY_FIELDS, TITLE_FIELDS, UNIT_FIELDS
+from ..records.load import LIST_FILES
+from ..records.problems import Problem
+from ..records.scaffold import free_path, story_stem
+from ..records.stories import _FRONT_MATTER
+from ..records.yamlfile import parse_yaml, read_yaml
+from ..text import VIETNAM, nfc, slugify
 from .recordtext import list_file_text, record_text, story_text
 
 EDITOR_PREFIX = "vinhdanh_"

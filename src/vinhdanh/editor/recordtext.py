@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from .. import schema as s
-from ..stories import post_date
+from ..records import schema as s
+from ..records.fields import post_date
 from ..text import slugify
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import schema as s
-from ..problems import Problem
-from ..problems_vi import describe, message_vi
+from ..records import schema as s
+from ..records.problems import Problem
+from ..records.problems_vi import describe, message_vi
 from .paths import EditablePaths, PathRefused
 from .records import SCHEMAS
 

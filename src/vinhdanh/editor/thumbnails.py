@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..photos import flattened
+from ..records.photos import flattened
 
 PORTRAIT_WIDTH = 160
 """Portraits: shown about 150 px wide in a form (1–2 KB each)."""

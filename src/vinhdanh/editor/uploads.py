@@ -13,9 +13,9 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
-from ..photos import MAX_BYTES, photo_problem
-from ..problems_vi import message_vi
-from ..scaffold import unique_id
+from ..records.photos import MAX_BYTES, photo_problem
+from ..records.problems_vi import message_vi
+from ..records.scaffold import unique_id
 from .paths import PathRefused, Target
 
 SUFFIXES = {"JPEG": {".jpg", ".jpeg"}, "MPO": {".jpg", ".jpeg"}, "PNG": {".png"}, "WEBP": {".webp"}}

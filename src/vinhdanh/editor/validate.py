@@ -17,10 +17,10 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..checks import check
-from ..filecache import FileCache
-from ..problems import Problem
 from ..project import Project
+from ..records.checks import check
+from ..records.filecache import FileCache
+from ..records.problems import Problem
 
 SKIPPED = {".cache", "node_modules", ".git"}
 """Folders inside the content folders that are not the project's pages or records."""

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..problems import Problem
-from ..stories import _FRONT_MATTER, VIETNAM
-from ..yamlfile import parse_yaml
+from ..records.problems import Problem
+from ..records.stories import _FRONT_MATTER
+from ..records.yamlfile import parse_yaml
+from ..text import VIETNAM
 from .records import KIND_NAMES, LIST_KEYS, SCHEMAS
 
 KEPT = 2_000

@@ -3,7 +3,7 @@
 Every new or changed file is first written into a staging folder beside the records (same
 file system), read back with `load()` and checked, together with the untouched records,
 by the same `check()` as `vinhdanh check`. Only a catalogue without errors is committed,
-through the journal (vinhdanh.journal): all the records are put in place, or none, even
+through the journal (vinhdanh.records.journal): all the records are put in place, or none, even
 when the process is killed between two renames.
 """
 
@@ -16,11 +16,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..checks import check
-from ..journal import Move, commit, digest
-from ..load import Loaded, load, shown
-from ..model import Catalogue, Collective, Person
-from ..problems import Problem
+from ..records.checks import check
+from ..records.journal import Move, commit, digest
+from ..records.load import Loaded, load, shown
+from ..records.model import Catalogue, Collective, Person
+from ..records.problems import Problem
 from .plan import Change
 from .yamledit import EditError, append_honours, new_record, read_record_text
 

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 
-from ..schema import FIRST_YEAR
+from ..records.schema import FIRST_YEAR
 from ..text import fold, nfc
 from .resolve import name_key
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..text import format_date, slugify
+from ..text import canonical, format_date, slugify
 from .cells import cell_text, clean, parse_date, parse_year
-from .resolve import Vocabulary, canonical
+from .resolve import Vocabulary
 from .table import Offer, Table
 
 FIELDS = ("decision", "date", "by", "title", "year")

@@ -8,16 +8,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..decisions import decision_slug, same_decision
-from ..model import Catalogue, Collective, Honour, Person
-from ..scaffold import unique_id
-from ..text import format_date, slugify
+from ..records.decision_refs import decision_slug, same_decision
+from ..records.model import Catalogue, Collective, Honour, Person
+from ..records.scaffold import unique_id
+from ..text import canonical, format_date, slugify
 from .cells import cell_text
 from .fields import OPTION, Defaults, parse_options, sheet_defaults
-from .resolve import Exemplars, Vocabulary, canonical, folded_name, name_key, today_unit
+from .resolve import Exemplars, Vocabulary, folded_name, name_key, today_unit
 from .rows import MISSING, Row, RowProblem, RowReader, missing_everywhere
+from .sheet import Sheet
 from .table import Table, find_table
-from .workbook import Sheet
 
 Progress = Callable[[Iterable[object], int, str], Iterator[object]]
 

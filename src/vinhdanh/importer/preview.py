@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..decisions import Mention
-from ..load import Loaded, Reference, shown
-from ..model import Catalogue, Collective, Honour, Origin, Person
+from ..records.decision_refs import Mention
+from ..records.load import Loaded, Reference, shown
+from ..records.model import Catalogue, Collective, Honour, Origin, Person
 from .apply import FOLDERS
 from .plan import Change
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from ..model import Catalogue
+from ..records.model import Catalogue
 from ..text import format_date
 from .plan import Plan
 

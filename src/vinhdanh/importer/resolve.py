@@ -8,46 +8,15 @@ sát nhân dân" are the same words). Anything that still matches several things
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Catalogue, Collective, Person, Unit
-from ..problems import did_you_mean
-from ..search import SYNONYMS
-from ..text import fold, tone_placement
+from ..records.model import Catalogue, Collective, Person, Unit
+from ..records.problems import did_you_mean
+from ..text import canonical, fold, tone_placement
 
-# Written as one word but meaning several; expanded before the synonym groups apply.
-_EXPANSIONS = {"vksndtc": "vksnd toi cao", "vkstc": "vksnd toi cao", "tandtc": "tand toi cao",
-               "tphcm": "tp hcm", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ksnd": "kiem sat nhan dan"}
 # Words of administrative level that people often leave out ("VKSND Bắc Ninh").
 _LEVEL_WORDS = {"tinh", "tp", "quan", "huyen", "thi", "xa"}
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-@functools.lru_cache(maxsize=1)
-def _replacements() -> list[tuple[str, str]]:
-    """Return (spelling, canonical) pairs, longest spelling first."""
-    pairs = []
-    for group in SYNONYMS:
-        canonical = _words(group[0])
-        pairs += [(f" {_words(spelling)} ", f" {canonical} ") for spelling in group]
-    return sorted(set(pairs), key=lambda pair: -len(pair[0]))
-
-
-def _words(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
-
-
-@functools.lru_cache(maxsize=65536)
-def canonical(text: str) -> str:
-    """Return the form two spellings of the same name share."""
-    words = " ".join(_EXPANSIONS.get(w, w) for w in _words(text).split())
-    padded = f" {words} "
-    for spelling, replacement in _replacements():
-        if spelling in padded:
-            padded = padded.replace(spelling, replacement)
-    return " ".join(padded.split())
 
 
 def loose(text: str) -> str:

@@ -6,14 +6,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..checks import check
-from ..load import Loaded
 from ..project import Project
+from ..records.checks import check
+from ..records.load import Loaded
 from .apply import FOLDERS, Staging
 from .plan import Change, Planner
 from .preview import planned
 from .report import PROGRESS_FROM, print_plan, progress
-from .workbook import FileRefused, read_sheets
+from .sheet import FileRefused
+from .workbook import read_sheets
 
 
 def import_annex(file: Path, where: Project, options: dict[str, str | None], apply: bool,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..text import fold
 from .cells import cell_text, is_number
 from .resolve import Vocabulary
-from .workbook import Sheet
+from .sheet import Sheet
 
 # Header cells, folded with everything but letters and digits removed.
 COLUMNS: dict[str, set[str]] = {

@@ -10,7 +10,7 @@ import codecs
 import csv
 import io
 
-from .workbook import MAX_ROWS, FileRefused, Sheet
+from .sheet import MAX_ROWS, FileRefused, Sheet
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

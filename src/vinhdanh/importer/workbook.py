@@ -12,59 +12,21 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from .cfb import SIGNATURE, CompoundFile, DamagedFile, biff_formulas
 from .ods import ods_layout
+from .sheet import MAX_ROWS, FileRefused, Sheet
+from .textfile import text_sheet
 
 MAX_FILE_BYTES = 64 << 20
 MAX_UNZIPPED_BYTES = 128 << 20
 MAX_RATIO = 200  # deflated XML of a real sheet shrinks 5 to 30 times; bombs, thousands of times
-MAX_ROWS = 20_000
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 _RESAVE = "open it in Excel or LibreOffice and save it again as .xlsx"
-
-
-class FileRefused(ValueError):
-    """The file cannot be read as an honour list; the message says why and what to do."""
-
-
-@dataclass
-class Sheet:
-    """One sheet's cells by 0-based (row, column), with merged ranges filled from their first cell."""
-
-    name: str
-    rows: Sequence[Sequence[object]]
-    cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
-    """Cells inside a merged range → the range's first cell, which holds the value."""
-    formulas: set[tuple[int, int]] = field(default_factory=set)
-
-    def value(self, row: int, col: int) -> object:
-        """Return the value shown in a cell, merged ranges included."""
-        row, col = self.cover.get((row, col), (row, col))
-        cells = self.rows[row]
-        return cells[col] if col < len(cells) else ""
-
-    def number(self, row: int) -> int:
-        """Return the row number Excel and LibreOffice show: title, blank and hidden rows count.
-
-        The readers give every row from the first (python-calamine from A1, even when the sheet's cells
-        start lower; CSV one row per record, a cell broken over two lines staying one row, as Excel shows it).
-        """
-        return row + 1
-
-    def merge(self, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
-        """Record merged ranges, clipped to the cells that exist."""
-        width = max((len(r) for r in self.rows), default=0)
-        for (r0, c0), (r1, c1) in ranges:
-            for r in range(r0, min(r1, len(self.rows) - 1) + 1):
-                for c in range(c0, min(c1, width - 1) + 1):
-                    if (r, c) != (r0, c0):
-                        self.cover[(r, c)] = (r0, c0)
 
 
 def read_sheets(path: Path) -> tuple[list[Sheet], list[str]]:
@@ -84,8 +46,6 @@ def read_sheets(path: Path) -> tuple[list[Sheet], list[str]]:
     if data.startswith(SIGNATURE):
         return _compound(data)
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        from .textfile import text_sheet
-
         return [text_sheet(data)], []
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
         raise FileRefused("this is a web page (HTML or XML) saved under a spreadsheet's name, as some systems "

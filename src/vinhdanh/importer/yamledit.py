@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Honour
-from ..yamlfile import YamlFile, parse_yaml
+from ..records.model import Honour
+from ..records.yamlfile import YamlFile, parse_yaml
 
 KEY_ORDER = ("title", "year", "decision", "date", "by", "roll", "unit", "position", "movement", "citation")
 _ITEM = re.compile(r"^(?P<indent>[ ]*)-(?P<gap>[ ]+)(?P<rest>.*)$")

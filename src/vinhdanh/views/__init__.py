@@ -1,0 +1,1 @@
+"""What the records show: derived relations, statistics and the pages rendered from templates (no MkDocs here)."""
