@@ -78,7 +78,7 @@ def measure(page: Any, running: Running, person: tuple[str, str], runs: int) -> 
                 page.locator("a[href*='/entries/']").filter(has_text=re.compile("Nguyễn Văn")).first.wait_for()
         page.goto(f"{base}admin/?r={run}#/collections/people")
         card = page.locator(f"a[href$='/collections/people/entries/{stem}']")
-        card.wait_for()
+        card.wait_for()  # on the list's first page (the rest comes as one scrolls)
         with clock(times["open"]):  # a name clicked in the list
             card.click()
             page.wait_for_function(shows_name)
@@ -111,7 +111,7 @@ def _page(running: Running, path: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=3000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -125,7 +125,7 @@ def main() -> int:
         git(project, "add", "-A")
         git(project, "commit", "-q", "-m", "Trang thử")
         records = sorted((project / "exemplars/people").glob("*.yml"))
-        chosen = records[len(records) // 2]
+        chosen = records[50]  # on the list's first page: an officer finds the others by search
         person = (chosen.stem, chosen.read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("name: "))
         started = time.perf_counter()
         with editor_running(project, Path(folder) / "edit.log", preview_seconds=900) as running:

@@ -48,7 +48,7 @@ def test_collections_are_labelled_in_vietnamese_and_point_at_the_records(config:
     assert collection(config, "stories")["public_folder"] == "../images"
     assert collection(config, "people")["media_folder"] == "/exemplars/photos"
     assert collection(config, "units")["files"][0]["file"] == "exemplars/units.yml"
-    assert config["locale"] == "vi" and config["local_backend"] == {"url": "http://127.0.0.1:8000/api/v1"}
+    assert config["locale"] == "vi" and config["backend"]["proxy_url"] == "http://127.0.0.1:8000/api/v1"
     assert config["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 
 

@@ -46,8 +46,8 @@ def editor_config(project: Project, base_url: str, branch: str) -> dict[str, Any
     collections += [_list_file(exemplars, kind) for kind in ("units", "titles", "movements")]
     return {
         "locale": "vi",
-        "backend": {"name": "proxy", "proxy_url": api, "branch": branch},
-        "local_backend": {"url": api},
+        # Decap's local ("proxy") backend, the list paged by vinhdanh-editor.js (PagedBackend).
+        "backend": {"name": "vinhdanh", "proxy_url": api, "branch": branch},
         "site_url": base_url, "display_url": base_url,
         "media_folder": f"{exemplars}/photos", "public_folder": "photos",
         "omit_empty_optional_fields": True,
@@ -110,7 +110,8 @@ def _stories(project: Project) -> dict[str, Any]:
         "folder": posts, "extension": "md", "format": "json-frontmatter", "frontmatter_delimiter": "---",
         "create": True, "delete": True,
         "slug": f"{{{{fields.{HELPER_KEY}}}}}", "identifier_field": SEARCH_KEY, "summary": "{{title}} ({{date}})",
-        "sortable_fields": ["date", "title"],
+        # The newest first: the list is read whole then (its pages hold the oldest files first).
+        "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
         "media_folder": "/" + images, "public_folder": posixpath.relpath(images, posts),
         "fields": [*fields, SEARCHED],
     }
