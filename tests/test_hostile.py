@@ -264,6 +264,19 @@ def test_a_record_linked_to_a_system_file_is_refused_unread(project: Path, monke
     ]
 
 
+def test_a_nomination_notice_linked_out_of_the_repository_is_refused_unread(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "exemplars/nominations").mkdir(exist_ok=True)
+    os.mkfifo(project.parent / "notice-pipe")  # reading it would wait for ever
+    os.symlink(project.parent / "notice-pipe", project / "exemplars/nominations/lay-y-kien.yml")
+    status, output = run_check(project, monkeypatch, capsys)
+    assert status == 1
+    assert output.splitlines() == [
+        f"exemplars/nominations/lay-y-kien.yml: {LINK_OUT}",
+        "1 error(s), 0 warning(s); fix them and run again.",
+    ]
+
+
 def test_links_out_of_pages_and_overrides_are_refused_by_check_and_build(
         project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     run = subprocess.run([VINHDANH, "build"], cwd=project, capture_output=True, text=True, check=False)

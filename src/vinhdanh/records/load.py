@@ -78,7 +78,7 @@ def load(root: Path, repository: Path | None = None, cache: FileCache | None = N
         _read_exemplar(out, root, path, cat.people, "individual")
     for path in files_under(root / "collectives", repository, out.problems, "*.y*ml", recursive=False):
         _read_exemplar(out, root, path, cat.collectives, "collective")
-    read_nominations(root, lambda path: _open(out, path), out.problems, cat.nominations)
+    read_nominations(root, repository, lambda path: _open(out, path), out.problems, cat.nominations)
     read_documents(root, repository, lambda path: _open(out, path), out.problems, cat.documents, cache)
     return out
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..text import VIETNAM, format_date
 from . import schema as s
+from .links import files_under
 from .markup import active_content
 from .model import Catalogue, Origin
 from .problems import Problem, did_you_mean
@@ -80,10 +81,11 @@ def working_days(start: dt.date, end: dt.date) -> int:
     return sum((start + dt.timedelta(days=n)).weekday() < 5 for n in range(1, days + 1))
 
 
-def read_nominations(root: Path, open_yaml: Callable[[Path], YamlFile | None], problems: list[Problem],
-                     into: dict[str, Any]) -> None:
+def read_nominations(root: Path, repository: Path, open_yaml: Callable[[Path], YamlFile | None],
+                     problems: list[Problem], into: dict[str, Any]) -> None:
     """Read every exemplars/nominations/<id>.yml into `into`, collecting problems."""
-    for path in sorted((root / "nominations").glob("*.y*ml")):
+    # A link out of the repository is reported and never read, as in the other folders of records.
+    for path in files_under(root / "nominations", repository, problems, "*.y*ml", recursive=False):
         doc = open_yaml(path)
         if doc is None:
             continue
